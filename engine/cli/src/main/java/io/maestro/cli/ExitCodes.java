@@ -1,0 +1,14 @@
+package io.maestro.cli;
+
+/** What {@code maestro} exits with; scripts rely on these. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** The run failed (or a step did). */
+    public static final int RUN_FAILED = 1;
+    /** Bad input: invalid spec, bad param, unknown run, unreachable store. */
+    public static final int INVALID = 2;
+    /** Cancelled by Ctrl-C (128 + SIGINT). */
+    public static final int CANCELLED = 130;
+
+    private ExitCodes() { }
+}

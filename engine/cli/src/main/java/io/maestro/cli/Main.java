@@ -1,0 +1,14 @@
+package io.maestro.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code maestro} command. */
+public final class Main {
+    private Main() { }
+
+    public static void main(String[] args) {
+        // logs go under MAESTRO_HOME; set before the first logger is created
+        System.setProperty("maestro.log.dir", Session.home(System.getenv()).resolve("logs").toString());
+        System.exit(MaestroCommand.commandLine(System.getenv()).execute(args));
+    }
+}

@@ -1,0 +1,151 @@
+package io.maestro.core.event;
+
+import io.maestro.api.event.MaestroEvent;
+import io.maestro.api.event.RunListener;
+import io.maestro.api.event.StepListener;
+import io.maestro.api.gate.Decision;
+import io.maestro.api.gate.FailMode;
+import io.maestro.api.gate.Gate;
+import io.maestro.api.gate.GateSubject;
+import io.maestro.api.gate.RunGate;
+import io.maestro.api.gate.StepGate;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers events to listeners (asynchronously, each listener in publish order) and asks gates
+ * (synchronously, each bounded by its timeout, failing open or closed as it declares).
+ */
+public final class EventBus implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EventBus.class);
+
+    private final List<ListenerQueue> listeners = new CopyOnWriteArrayList<>();
+    private final List<RunGate> runGates = new CopyOnWriteArrayList<>();
+    private final List<StepGate> stepGates = new CopyOnWriteArrayList<>();
+    private final ExecutorService gateThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final MeterRegistry metrics;
+
+    /** The answer of the gates taken together, and which gate gave it. */
+    public record Verdict(Decision decision, String gate) {
+        static final Verdict ALLOW = new Verdict(Decision.allow(), null);
+    }
+
+    public EventBus(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Registers a listener implementing {@link RunListener}, {@link StepListener} or both. */
+    public AutoCloseable addListener(String name, Object listener) {
+        if (!(listener instanceof RunListener) && !(listener instanceof StepListener)) {
+            throw new IllegalArgumentException(name + " is neither a RunListener nor a StepListener");
+        }
+        var queue = new ListenerQueue(name, listener, metrics);
+        listeners.add(queue);
+        return () -> {
+            listeners.remove(queue);
+            queue.drain();
+        };
+    }
+
+    public AutoCloseable addRunGate(RunGate gate) {
+        runGates.add(gate);
+        return () -> runGates.remove(gate);
+    }
+
+    public AutoCloseable addStepGate(StepGate gate) {
+        stepGates.add(gate);
+        return () -> stepGates.remove(gate);
+    }
+
+    public void publish(MaestroEvent event) {
+        for (ListenerQueue q : listeners) q.offer(event);
+    }
+
+    /** Waits until every listener has handled everything published so far. */
+    public void drain() {
+        for (ListenerQueue q : listeners) q.drain();
+    }
+
+    public Verdict decideRun(GateSubject subject) {
+        return decide(runGates, subject);
+    }
+
+    public Verdict decideStep(GateSubject subject) {
+        return decide(stepGates, subject);
+    }
+
+    private Verdict decide(List<? extends Gate> gates, GateSubject subject) {
+        Verdict hold = null;
+        for (Gate gate : gates) {
+            Decision d = ask(gate, subject);
+            if (d instanceof Decision.Deny) return new Verdict(d, gate.name());
+            if (d instanceof Decision.Hold && hold == null) hold = new Verdict(d, gate.name());
+        }
+        return hold != null ? hold : Verdict.ALLOW;
+    }
+
+    private Decision ask(Gate gate, GateSubject subject) {
+        Future<Decision> answer = gateThreads.submit(() -> gate.decide(subject));
+        String failure;
+        try {
+            Decision d = answer.get(gate.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (d != null) return d;
+            failure = "returned no decision";
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            failure = "timed out after " + gate.timeout().toMillis() + "ms";
+        } catch (ExecutionException e) {
+            failure = "threw " + e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted";
+        }
+        metrics.counter("maestro.gate.failures", "gate", gate.name()).increment();
+        boolean open = gate.failMode() == FailMode.OPEN;
+        log.warn("gate {} {} for run {} step {}; failing {}", gate.name(), failure, subject.runId(),
+                subject.stepId(), open ? "open (allow)" : "closed (deny)");
+        return open ? Decision.allow() : Decision.deny("gate " + gate.name() + " " + failure + " (fails closed)");
+    }
+
+    @Override
+    public void close() {
+        drain();
+        gateThreads.shutdownNow();
+    }
+
+    List<ListenerQueue> listenerQueues() {
+        return listeners;
+    }
+
+    static void dispatch(Object listener, MaestroEvent event) {
+        if (listener instanceof RunListener r) {
+            switch (event) {
+                case MaestroEvent.RunSubmitted e -> r.onRunSubmitted(e);
+                case MaestroEvent.RunStarted e -> r.onRunStarted(e);
+                case MaestroEvent.RunFinished e -> r.onRunFinished(e);
+                case MaestroEvent.PluginLoaded e -> r.onPluginLoaded(e);
+                case MaestroEvent.PluginUnloaded e -> r.onPluginUnloaded(e);
+                default -> { }
+            }
+        }
+        if (listener instanceof StepListener s) {
+            switch (event) {
+                case MaestroEvent.StepScheduled e -> s.onStepScheduled(e);
+                case MaestroEvent.StepStarted e -> s.onStepStarted(e);
+                case MaestroEvent.StepRetrying e -> s.onStepRetrying(e);
+                case MaestroEvent.StepFinished e -> s.onStepFinished(e);
+                case MaestroEvent.ArtifactProduced e -> s.onArtifactProduced(e);
+                default -> { }
+            }
+        }
+    }
+}

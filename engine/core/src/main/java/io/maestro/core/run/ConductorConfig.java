@@ -1,0 +1,20 @@
+package io.maestro.core.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * @param home               where run workspaces live ({@code .maestro} or {@code MAESTRO_HOME})
+ * @param globalConcurrency  steps running at once across all runs of this conductor
+ * @param defaultRunConcurrency steps of one run at once when the spec sets no {@code concurrency}
+ * @param owner              this conductor's identity in the store ({@code host/pid})
+ * @param heartbeatEvery     how often a live run's ownership is refreshed in the store
+ */
+public record ConductorConfig(Path home, int globalConcurrency, int defaultRunConcurrency, String owner,
+                              Duration heartbeatEvery) {
+
+    public static ConductorConfig defaults(Path home) {
+        return new ConductorConfig(home, Math.max(8, Runtime.getRuntime().availableProcessors() * 8), 8,
+                Owners.current(), Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,74 @@
+package io.maestro.core.step;
+
+import io.maestro.api.step.StepContext;
+import io.maestro.api.step.StepExecutor;
+import io.maestro.api.step.StepFailure;
+import io.maestro.api.step.StepResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code uses: shell}: runs {@code with.run} through {@code /bin/sh -c} in the run workspace, with
+ * {@code with.env} added to the step environment. Output lines go to the step log; {@code key=value}
+ * lines the script appends to {@code $MAESTRO_OUTPUTS} become the step's outputs.
+ */
+public final class ShellExecutor implements StepExecutor {
+
+    @Override
+    public String type() {
+        return "shell";
+    }
+
+    @Override
+    public StepResult execute(StepContext ctx) throws Exception {
+        Object run = ctx.inputs().get("run");
+        if (!(run instanceof String script)) throw new StepFailure("with.run must be a string", false);
+        var pb = new ProcessBuilder("/bin/sh", "-c", script)
+                .directory(ctx.workspace().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(ctx.environment());
+        if (ctx.inputs().get("env") instanceof Map<?, ?> env) {
+            env.forEach((k, v) -> pb.environment().put(String.valueOf(k), String.valueOf(v)));
+        }
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new StepFailure("cannot start /bin/sh: " + e.getMessage(), false);
+        }
+        ctx.cancellation().onCancel(() -> ProcessTree.kill(process.toHandle()));
+        Thread out = pump(process.getInputStream(), ctx.log()::stdout);
+        Thread err = pump(process.getErrorStream(), ctx.log()::stderr);
+        int exit;
+        try {
+            exit = process.waitFor();
+        } catch (InterruptedException e) {
+            ProcessTree.kill(process.toHandle());
+            throw e;
+        } finally {
+            // the shell may exit while a background child still holds the pipes open
+            ProcessTree.kill(process.toHandle());
+        }
+        out.join(2_000);
+        err.join(2_000);
+        if (ctx.cancellation().isCancelled()) throw new InterruptedException("cancelled");
+        if (exit != 0) throw new StepFailure("exit code " + exit);
+        return StepResult.of(OutputsFile.read(ctx.outputsFile()));
+    }
+
+    private static Thread pump(InputStream in, Consumer<String> sink) {
+        return Thread.ofVirtual().start(() -> {
+            try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) sink.accept(line);
+            } catch (IOException ignored) {
+                // the process was killed; whatever was read is logged
+            }
+        });
+    }
+}

@@ -1,0 +1,42 @@
+package io.maestro.core.store;
+
+import io.maestro.api.event.MaestroEvent;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The run store port: an append-only log of run and step events with current state projected
+ * from it, plus step logs. {@link #record} and {@link #log} are asynchronous and applied in call
+ * order; {@link #flush} waits until everything recorded so far is committed.
+ */
+public interface RunStore extends AutoCloseable {
+
+    /** Records a new run and all its planned step instances as PENDING, atomically. */
+    void createRun(NewRun run);
+
+    /** Takes ownership of an unfinished run to resume it: non-succeeded steps go back to PENDING. */
+    void prepareResume(String runId, String owner);
+
+    void record(MaestroEvent event);
+
+    void log(String runId, String stepId, int attempt, LogLine.Stream stream, String line);
+
+    /** Marks the run as still owned by a live conductor. */
+    void heartbeat(String runId, String owner);
+
+    /** Waits until every record and log call so far is committed; throws if any write failed. */
+    void flush();
+
+    Optional<RunRecord> findRun(String runId);
+
+    List<RunRecord> listRuns(RunQuery query);
+
+    List<StepRecord> steps(String runId);
+
+    List<LogLine> logs(String runId, String stepId);
+
+    List<EventRecord> events(String runId);
+
+    @Override
+    void close();
+}

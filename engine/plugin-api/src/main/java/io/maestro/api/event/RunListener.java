@@ -1,0 +1,13 @@
+package io.maestro.api.event;
+
+/**
+ * Observes run-level events, asynchronously and in order per run, at least once. A slow or
+ * throwing listener never stalls or fails a run. Implement only the methods you need.
+ */
+public interface RunListener {
+    default void onRunSubmitted(MaestroEvent.RunSubmitted event) { }
+    default void onRunStarted(MaestroEvent.RunStarted event) { }
+    default void onRunFinished(MaestroEvent.RunFinished event) { }
+    default void onPluginLoaded(MaestroEvent.PluginLoaded event) { }
+    default void onPluginUnloaded(MaestroEvent.PluginUnloaded event) { }
+}

@@ -1,0 +1,18 @@
+package io.maestro.api.gate;
+
+import java.time.Duration;
+
+/** Common contract of run and step gates: synchronous, bounded by a timeout, with a declared fail mode. */
+public interface Gate {
+    Decision decide(GateSubject subject) throws Exception;
+
+    default Duration timeout() { return Duration.ofSeconds(5); }
+
+    default FailMode failMode() { return FailMode.CLOSED; }
+
+    /** How long to wait before asking again after a {@link Decision.Hold}. */
+    default Duration recheckAfter() { return Duration.ofSeconds(2); }
+
+    /** A stable name used in logs, audit records and denial reasons. */
+    default String name() { return getClass().getSimpleName(); }
+}
