@@ -100,20 +100,21 @@ final class StepRunner {
         } catch (StepFailure e) {
             status = StepStatus.FAILED;
             reason = e.getMessage();
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error from an executor must still finish the step, or the run would wait forever
             status = StepStatus.FAILED;
             reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-        } finally {
-            if (!runSlot || !globalSlot) conductor.queued().decrementAndGet();
-            if (globalSlot) conductor.globalSlots().release();
-            if (runSlot) run.runSlots().release();
+            log.warn("step {} of run {} failed unexpectedly", step.key(), run.runId(), e);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         Timer.builder("maestro.step.duration").tag("uses", step.spec().uses()).tag("status", status.name().toLowerCase())
                 .publishPercentileHistogram().register(conductor.telemetry().metrics())
                 .record(Duration.ofMillis(millis));
+        // the step is recorded finished before its slot frees, so no event log shows more steps running than allowed
         run.emit(new MaestroEvent.StepFinished(run.tenant(), run.runId(), step.key(), lastAttempt, status, reason,
                 outputs, millis, Instant.now(), RunExecution.trace(run.runSpan())));
+        if (!runSlot || !globalSlot) conductor.queued().decrementAndGet();
+        if (globalSlot) conductor.globalSlots().release();
+        if (runSlot) run.runSlots().release();
         run.complete(step.key(), new StepState(status, lastAttempt, outputs, reason));
     }
 

@@ -120,10 +120,11 @@ public final class SpecChecks {
                     path.addAll(p.getVertexList());
                 }
             }
+            if (path != null) java.util.Collections.reverse(path); // edges run need → dependent; show "needs" order
             String cycle = path == null ? String.join(", ", inCycles) : String.join(" → ", path);
             StepSpec at = ids.get(start);
             problems.add(doc.problem(at.pointer() + "/needs", "dependency cycle: " + cycle,
-                    "a step cannot (even indirectly) need itself; remove one of these needs"));
+                    "each step needs the next; remove one of these needs"));
             return upstream; // upstream checks are meaningless in a cyclic graph
         }
         var it = new TopologicalOrderIterator<>(graph);

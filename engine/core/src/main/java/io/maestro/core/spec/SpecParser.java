@@ -107,8 +107,7 @@ public final class SpecParser {
             }
             case "required" -> doc.problem(pointer, "missing required field '" + error.getProperty() + "'",
                     "add '" + error.getProperty() + ":'");
-            case "type" -> doc.problem(pointer, "wrong type: " + stripPath(error.getMessage()),
-                    "expected " + error.getSchemaNode());
+            case "type" -> doc.problem(pointer, "wrong type: " + stripPath(error.getMessage()), null);
             case "pattern" -> doc.problem(pointer, "value " + error.getInstanceNode() + " has the wrong form",
                     patternHint(pointer, error.getSchemaNode().asString()));
             default -> doc.problem(pointer, stripPath(error.getMessage()), null);

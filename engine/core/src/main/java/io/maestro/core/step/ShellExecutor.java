@@ -9,13 +9,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * {@code uses: shell}: runs {@code with.run} through {@code /bin/sh -c} in the run workspace, with
  * {@code with.env} added to the step environment. Output lines go to the step log; {@code key=value}
- * lines the script appends to {@code $MAESTRO_OUTPUTS} become the step's outputs.
+ * lines the script appends to {@code $MAESTRO_OUTPUTS} become the step's outputs; files matching the
+ * workspace-relative globs in {@code with.artifacts} are reported as artifacts.
  */
 public final class ShellExecutor implements StepExecutor {
 
@@ -28,7 +32,7 @@ public final class ShellExecutor implements StepExecutor {
     public StepResult execute(StepContext ctx) throws Exception {
         Object run = ctx.inputs().get("run");
         if (!(run instanceof String script)) throw new StepFailure("with.run must be a string", false);
-        var pb = new ProcessBuilder("/bin/sh", "-c", script)
+        var pb = new ProcessBuilder(command(script))
                 .directory(ctx.workspace().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(ctx.environment());
@@ -58,8 +62,18 @@ public final class ShellExecutor implements StepExecutor {
         err.join(2_000);
         if (ctx.cancellation().isCancelled()) throw new InterruptedException("cancelled");
         if (exit != 0) throw new StepFailure("exit code " + exit);
-        return StepResult.of(OutputsFile.read(ctx.outputsFile()));
+        return new StepResult(OutputsFile.read(ctx.outputsFile()), Artifacts.match(ctx.workspace(), ctx.inputs().get("artifacts")));
     }
+
+    /**
+     * The step runs in a session of its own, so a Ctrl-C on the terminal reaches Maestro only; the
+     * conductor then kills each step's process tree and records it as cancelled (not failed).
+     */
+    static List<String> command(String script) {
+        return SETSID ? List.of("/usr/bin/setsid", "/bin/sh", "-c", script) : List.of("/bin/sh", "-c", script);
+    }
+
+    private static final boolean SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
 
     private static Thread pump(InputStream in, Consumer<String> sink) {
         return Thread.ofVirtual().start(() -> {

@@ -70,6 +70,8 @@ public final class JdbcRunStore implements RunStore {
 
     private static final class RunRow {
         RunStatus status = RunStatus.SUBMITTED;
+        // set by RunFinished only: a run being resumed still carries its old terminal status until RunStarted
+        boolean finished;
         String reason;
         String owner;
         Instant heartbeatAt;
@@ -341,7 +343,7 @@ public final class JdbcRunStore implements RunStore {
         }
         for (String runId : dirtyRuns) {
             RunRow row = activeRuns.get(runId);
-            if (row != null && row.status.isTerminal()) {
+            if (row != null && row.finished) {
                 activeRuns.remove(runId);
                 activeSteps.remove(runId);
             }
@@ -365,6 +367,7 @@ public final class JdbcRunStore implements RunStore {
                 run.reason = e.reason();
                 run.finishedAt = e.at();
                 run.owner = null;
+                run.finished = true;
                 dirtyRuns.add(e.runId());
             }
             case MaestroEvent.StepScheduled e -> {
