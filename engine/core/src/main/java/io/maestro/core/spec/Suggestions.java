@@ -15,7 +15,9 @@ public final class Suggestions {
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
             int d = DISTANCE.apply(wrong.toLowerCase(), c.toLowerCase());
-            if (d >= 0 && d < bestDistance) {
+            // a suggestion must be closer than rewriting the whole name ('c' is not a typo of 'a')
+            boolean close = d >= 0 && d < wrong.length() && d <= Math.max(1, wrong.length() / 2);
+            if (close && d < bestDistance) {
                 best = c;
                 bestDistance = d;
             }

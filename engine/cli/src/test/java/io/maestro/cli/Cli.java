@@ -1,0 +1,47 @@
+package io.maestro.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the real {@code maestro} command in-process with captured output and its own MAESTRO_HOME. */
+final class Cli {
+    record Result(int exitCode, String out, String err) {
+        String firstLine() {
+            return out.lines().findFirst().orElse("");
+        }
+
+        String runId() {
+            var m = java.util.regex.Pattern.compile("^run (\\S+) (started|resumed)").matcher(firstLine());
+            if (!m.find()) throw new AssertionError("no run id in: " + out + err);
+            return m.group(1);
+        }
+    }
+
+    private final Map<String, String> env = new HashMap<>();
+
+    Cli(Path home) {
+        env.put("MAESTRO_HOME", home.toString());
+    }
+
+    Cli with(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    Result run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cl = MaestroCommand.commandLine(Map.copyOf(env));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Path spec(String name) {
+        return Path.of("../../dag-specs", name).toAbsolutePath().normalize();
+    }
+}
