@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server for tests, from the Debian binaries under {@code /usr/lib/postgresql/<v>/bin}
@@ -35,6 +37,8 @@ import java.util.stream.Stream;
 public final class PostgresServer implements AutoCloseable {
     public static final String USER = "maestro";
     public static final String DATABASE = "maestro";
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
     private static final Path BINARIES_ROOT = Path.of("/usr/lib/postgresql");
     private static final String DIR_PREFIX = "maestro-pg-";
@@ -85,7 +89,10 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("cannot prepare a PostgreSQL data directory: " + e.getMessage(), e);
         }
         try {
+            long begin = System.nanoTime();
             server.startCluster();
+            log.info("PostgreSQL {} test server ready on 127.0.0.1:{} in {} ms", bin.getParent().getFileName(),
+                    server.port, (System.nanoTime() - begin) / 1_000_000);
             return server;
         } catch (RuntimeException e) {
             server.close();
@@ -96,7 +103,8 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * One server for the whole JVM, started on first use and stopped when the JVM exits, so test
      * classes share the start-up cost. Tests isolate themselves with {@link #createDatabase} or
-     * unique ids. A failed start is remembered and rethrown to every later caller.
+     * unique ids. A failed start is remembered and rethrown to every later caller. Callers do not
+     * close it.
      */
     public static synchronized PostgresServer shared() {
         if (sharedFailure != null) throw new IllegalStateException(sharedFailure.getMessage(), sharedFailure);
@@ -188,9 +196,9 @@ public final class PostgresServer implements AutoCloseable {
             if (started.exitCode() == 0) break;
             String log = logTail();
             if (attempt < 3 && (log.contains("could not bind") || log.contains("Address already in use"))) continue;
-            throw new IllegalStateException("PostgreSQL did not become ready on 127.0.0.1:" + port + " within "
-                    + START_TIMEOUT.toSeconds() + " s (pg_ctl exit " + started.exitCode() + ")\npg_ctl: "
-                    + started.output().strip() + "\nserver log " + serverLog + ":\n" + log);
+            throw new IllegalStateException("PostgreSQL did not start on 127.0.0.1:" + port + " (pg_ctl exit "
+                    + started.exitCode() + ", waiting up to " + START_TIMEOUT.toSeconds() + " s for ready)\npg_ctl: "
+                    + started.output().strip() + "\nlast lines of the server log:\n" + log);
         }
         awaitConnection();
         createDatabase(DATABASE);
@@ -209,7 +217,7 @@ public final class PostgresServer implements AutoCloseable {
             sleep(100);
         } while (System.nanoTime() < deadline);
         throw new IllegalStateException("PostgreSQL on 127.0.0.1:" + port + " accepts no connection: "
-                + last.getMessage() + "\nserver log " + serverLog + ":\n" + logTail(), last);
+                + last.getMessage() + "\nlast lines of the server log:\n" + logTail(), last);
     }
 
     // ---- stop ------------------------------------------------------------------------------------
