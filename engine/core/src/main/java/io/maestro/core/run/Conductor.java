@@ -99,7 +99,9 @@ public final class Conductor implements AutoCloseable {
         }
         PipelineSpec spec = parser.parse(run.specPath() == null ? runId : run.specPath(), run.specText());
         RunPlan plan = planner.plan(spec);
-        store.prepareResume(runId, config.owner());
+        if (!store.prepareResume(runId, run.owner(), config.owner())) {
+            throw new RunException("run " + runId + " was just claimed by another conductor");
+        }
         var previous = new HashMap<String, StepState>();
         for (StepRecord s : store.steps(runId)) {
             previous.put(s.stepId(), s.status() == StepStatus.SUCCEEDED

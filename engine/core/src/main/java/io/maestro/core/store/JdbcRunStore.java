@@ -10,6 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +43,10 @@ public final class JdbcRunStore implements RunStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcRunStore.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int MAX_GROUP = 4096;
+    private static final RetryPolicy<Object> WRITE_RETRY = RetryPolicy.builder()
+            .withMaxRetries(5).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(3))
+            .onRetry(e -> log.warn("run store write failed, retrying: {}", rootMessage(e.getLastException())))
+            .build();
 
     private final HikariDataSource dataSource;
     private final String description;
@@ -97,7 +104,7 @@ public final class JdbcRunStore implements RunStore {
         if (password != null) config.setPassword(password);
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(5_000);
-        config.setInitializationFailTimeout(5_000);
+        config.setInitializationFailTimeout(1); // one attempt: a wrong URL or login fails at once
         config.setPoolName("maestro-store");
         HikariDataSource ds;
         try {
@@ -173,23 +180,28 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public void prepareResume(String runId, String owner) {
+    public boolean prepareResume(String runId, String expectedOwner, String owner) {
         flush();
         RunRecord run = findRun(runId).orElseThrow(() -> new StoreException("no run " + runId));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            // compare-and-set on the owner seen by the caller: of two conductors resuming at once, one wins
+            try (var ps = c.prepareStatement("UPDATE runs SET owner = ?, heartbeat_at = ?, reason = NULL, "
+                    + "finished_at = NULL WHERE run_id = ? AND owner IS NOT DISTINCT FROM ?")) {
+                ps.setString(1, owner);
+                ps.setTimestamp(2, ts(Instant.now()));
+                ps.setString(3, runId);
+                ps.setString(4, expectedOwner);
+                if (ps.executeUpdate() == 0) {
+                    c.rollback();
+                    return false;
+                }
+            }
             try (var ps = c.prepareStatement("UPDATE step_states SET status = ?, reason = NULL, finished_at = NULL, "
                     + "duration_ms = NULL WHERE run_id = ? AND status <> ?")) {
                 ps.setString(1, StepStatus.PENDING.name());
                 ps.setString(2, runId);
                 ps.setString(3, StepStatus.SUCCEEDED.name());
-                ps.executeUpdate();
-            }
-            try (var ps = c.prepareStatement("UPDATE runs SET owner = ?, heartbeat_at = ?, reason = NULL, "
-                    + "finished_at = NULL WHERE run_id = ?")) {
-                ps.setString(1, owner);
-                ps.setTimestamp(2, ts(Instant.now()));
-                ps.setString(3, runId);
                 ps.executeUpdate();
             }
             c.commit();
@@ -215,6 +227,7 @@ public final class JdbcRunStore implements RunStore {
         runRow.heartbeatAt = Instant.now();
         runRow.startedAt = run.startedAt();
         activeRuns.put(runId, runRow);
+        return true;
     }
 
     @Override
@@ -271,9 +284,11 @@ public final class JdbcRunStore implements RunStore {
             group.clear();
             if (!work.isEmpty()) {
                 try {
-                    writeGroup(work);
+                    // a database blip must not lose events: retry the whole group (re-applying it is idempotent)
+                    Failsafe.with(WRITE_RETRY).run(() -> writeGroup(work));
                 } catch (Exception e) {
-                    log.error("run store write failed: {}", rootMessage(e));
+                    // the log now has a gap; refuse later writes rather than record an inconsistent history
+                    log.error("run store write failed after retries: {}", rootMessage(e));
                     writeFailure = e;
                 }
             }

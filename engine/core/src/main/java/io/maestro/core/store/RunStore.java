@@ -14,8 +14,13 @@ public interface RunStore extends AutoCloseable {
     /** Records a new run and all its planned step instances as PENDING, atomically. */
     void createRun(NewRun run);
 
-    /** Takes ownership of an unfinished run to resume it: non-succeeded steps go back to PENDING. */
-    void prepareResume(String runId, String owner);
+    /**
+     * Takes ownership of an unfinished run to resume it, if its owner is still {@code expectedOwner}
+     * (null for none): non-succeeded steps go back to PENDING.
+     *
+     * @return false when another conductor claimed the run first (nothing is changed)
+     */
+    boolean prepareResume(String runId, String expectedOwner, String owner);
 
     void record(MaestroEvent event);
 

@@ -298,7 +298,7 @@ class JdbcRunStoreTest {
                     run.stepStarted("c", 1, at(6)),
                     run.finished(RunStatus.FAILED, "step b failed", at(7)));
 
-            store.prepareResume(run.runId(), "host-b/99");
+            assertThat(store.prepareResume(run.runId(), null, "host-b/99")).isTrue();
 
             assertThat(store.steps(run.runId()))
                     .extracting(StepRecord::stepId, StepRecord::status, StepRecord::reason, StepRecord::finishedAt,
@@ -319,6 +319,21 @@ class JdbcRunStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(StoreBackend.class)
+    void ofTwoConductorsResumingTheSameRunOnlyOneClaimsIt(StoreBackend backend) {
+        try (RunStore store = backend.open(dir)) {
+            Run run = Run.fresh();
+            store.createRun(run.planned(T0, "a"));
+            recordAll(store, run.started(at(1)), run.finished(RunStatus.FAILED, "boom", at(2)));
+
+            assertThat(store.prepareResume(run.runId(), null, "host-a/1")).isTrue();
+            // the second conductor read the run before the first claimed it, so it still expects no owner
+            assertThat(store.prepareResume(run.runId(), null, "host-b/2")).isFalse();
+            assertThat(store.findRun(run.runId()).orElseThrow().owner()).isEqualTo("host-a/1");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreBackend.class)
     void resumedRunKeepsProjectingItsEventsEvenWhenAHeartbeatComesFirst(StoreBackend backend) {
         try (RunStore store = backend.open(dir)) {
             Run run = Run.fresh();
@@ -330,7 +345,7 @@ class JdbcRunStoreTest {
                     run.stepFinished("b", 1, StepStatus.FAILED, "exit 1", Map.of(), 100, at(5)),
                     run.finished(RunStatus.FAILED, "step b failed", at(6)));
 
-            store.prepareResume(run.runId(), "host-b/99");
+            assertThat(store.prepareResume(run.runId(), null, "host-b/99")).isTrue();
             // the conductor's heartbeat timer may fire before the resumed run records RunStarted
             store.heartbeat(run.runId(), "host-b/99");
             store.flush();
