@@ -160,6 +160,21 @@ class CliTest {
     }
 
     @Test
+    void runsAgainstPostgresqlWhenMaestroDbUrlPointsAtIt() throws Exception {
+        var pg = io.maestro.core.testing.PostgresServer.shared();
+        String db = "cli_" + Long.toHexString(System.nanoTime());
+        pg.createDatabase(db);
+        Cli onPostgres = cli.with("MAESTRO_DB_URL", pg.jdbcUrl(db)).with("MAESTRO_DB_USER", pg.user());
+        Cli.Result r = onPostgres.run("run", Cli.spec("graph-ingest.yaml").toString(), "-p", "edges=1000");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        JsonNode show = Json.MAPPER.readTree(onPostgres.run("show", r.runId(), "-o", "json").out());
+        assertThat(show.get("status").asString()).isEqualTo("succeeded");
+        assertThat(onPostgres.run("logs", r.runId(), "verify").out()).contains("verified 1000 edges");
+        // and the embedded store saw none of it
+        assertThat(Json.MAPPER.readTree(new Cli(home).run("runs", "-o", "json").out())).isEmpty();
+    }
+
+    @Test
     void runPrintsMetricsWhenAsked() {
         Cli.Result r = cli.run("run", Cli.spec("graph-ingest.yaml").toString(), "-p", "edges=100", "--metrics");
         assertThat(r.exitCode()).isZero();
