@@ -34,9 +34,14 @@ public final class EventBus implements AutoCloseable {
     private final ExecutorService gateThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final MeterRegistry metrics;
 
-    /** The answer of the gates taken together, and which gate gave it. */
-    public record Verdict(Decision decision, String gate) {
-        static final Verdict ALLOW = new Verdict(Decision.allow(), null);
+    /** The answer of the gates taken together, which gate gave it, and when to ask again after a hold. */
+    public record Verdict(Decision decision, String gate, java.time.Duration recheckAfter) {
+        static final Verdict ALLOW = new Verdict(Decision.allow(), null, java.time.Duration.ZERO);
+
+        /** "denied by gate X: reason", or null when allowed. */
+        public String denial() {
+            return decision instanceof Decision.Deny d ? "denied by gate " + gate + ": " + d.reason() : null;
+        }
     }
 
     public EventBus(MeterRegistry metrics) {
@@ -83,12 +88,28 @@ public final class EventBus implements AutoCloseable {
         return decide(stepGates, subject);
     }
 
+    /**
+     * Asks the run gates ({@code subject.stepId() == null}) or step gates until none holds: returns
+     * an allow or a deny, or the last hold if {@code cancelled} becomes true while waiting.
+     */
+    public Verdict awaitDecision(GateSubject subject, java.util.function.BooleanSupplier cancelled)
+            throws InterruptedException {
+        while (true) {
+            Verdict v = subject.stepId() == null ? decideRun(subject) : decideStep(subject);
+            if (!(v.decision() instanceof Decision.Hold hold)) return v;
+            log.info("run {} step {} held by gate {}: {}", subject.runId(), subject.stepId(), v.gate(), hold.reason());
+            if (cancelled.getAsBoolean()) return v;
+            Thread.sleep(Math.max(10, v.recheckAfter().toMillis()));
+            if (cancelled.getAsBoolean()) return v;
+        }
+    }
+
     private Verdict decide(List<? extends Gate> gates, GateSubject subject) {
         Verdict hold = null;
         for (Gate gate : gates) {
             Decision d = ask(gate, subject);
-            if (d instanceof Decision.Deny) return new Verdict(d, gate.name());
-            if (d instanceof Decision.Hold && hold == null) hold = new Verdict(d, gate.name());
+            if (d instanceof Decision.Deny) return new Verdict(d, gate.name(), java.time.Duration.ZERO);
+            if (d instanceof Decision.Hold && hold == null) hold = new Verdict(d, gate.name(), gate.recheckAfter());
         }
         return hold != null ? hold : Verdict.ALLOW;
     }

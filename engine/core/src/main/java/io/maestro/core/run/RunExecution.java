@@ -210,18 +210,8 @@ final class RunExecution {
 
     private String askRunGates() throws InterruptedException {
         var subject = new GateSubject(spec.tenant(), runId, spec.name(), null, null, params, spec.labels(), trace(runSpan));
-        while (true) {
-            EventBus.Verdict v = conductor.bus().decideRun(subject);
-            switch (v.decision()) {
-                case Decision.Allow a -> { return null; }
-                case Decision.Deny d -> { return "denied by gate " + v.gate() + ": " + d.reason(); }
-                case Decision.Hold h -> {
-                    log.info("run {} held by gate {}: {}", runId, v.gate(), h.reason());
-                    if (cancellation.isCancelled()) return "cancelled while held by gate " + v.gate();
-                    Thread.sleep(2_000);
-                }
-            }
-        }
+        EventBus.Verdict v = conductor.bus().awaitDecision(subject, cancellation::isCancelled);
+        return v.decision() instanceof Decision.Hold ? "cancelled while held by gate " + v.gate() : v.denial();
     }
 
     private RunStatus finishRun(RunStatus status, String reason) {

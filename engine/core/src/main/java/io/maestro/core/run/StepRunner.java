@@ -121,18 +121,9 @@ final class StepRunner {
     private String askGates() throws InterruptedException, Cancelled {
         var subject = new GateSubject(run.tenant(), run.runId(), run.spec().name(), step.key(), step.spec().uses(),
                 run.params(), run.spec().labels(), RunExecution.trace(run.runSpan()));
-        while (true) {
-            EventBus.Verdict v = run.conductor().bus().decideStep(subject);
-            switch (v.decision()) {
-                case Decision.Allow a -> { return null; }
-                case Decision.Deny d -> { return "denied by gate " + v.gate() + ": " + d.reason(); }
-                case Decision.Hold h -> {
-                    if (run.cancellation().isCancelled()) throw new Cancelled("cancelled while held by gate " + v.gate());
-                    log.info("step {} of run {} held by gate {}: {}", step.key(), run.runId(), v.gate(), h.reason());
-                    Thread.sleep(2_000);
-                }
-            }
-        }
+        EventBus.Verdict v = run.conductor().bus().awaitDecision(subject, run.cancellation()::isCancelled);
+        if (v.decision() instanceof Decision.Hold) throw new Cancelled("cancelled while held by gate " + v.gate());
+        return v.denial();
     }
 
     private Map<String, Object> renderInputs() throws StepFailure {

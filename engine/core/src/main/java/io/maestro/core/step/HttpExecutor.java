@@ -32,6 +32,16 @@ public final class HttpExecutor implements StepExecutor {
         return "http";
     }
 
+    private static long timeoutSeconds(Object value) throws StepFailure {
+        try {
+            long seconds = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).strip());
+            if (seconds > 0) return seconds;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StepFailure("with.timeoutSeconds must be a positive number of seconds, got " + value, false);
+    }
+
     @Override
     public StepResult execute(StepContext ctx) throws Exception {
         Map<String, Object> in = ctx.inputs();
@@ -50,7 +60,7 @@ public final class HttpExecutor implements StepExecutor {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(String.valueOf(body)))
                 .header("traceparent", ctx.trace().traceparent())
-                .timeout(Duration.ofSeconds(((Number) in.getOrDefault("timeoutSeconds", 60L)).longValue()));
+                .timeout(Duration.ofSeconds(timeoutSeconds(in.getOrDefault("timeoutSeconds", 60L))));
         if (in.get("headers") instanceof Map<?, ?> headers) {
             headers.forEach((k, v) -> request.header(String.valueOf(k), String.valueOf(v)));
         }
