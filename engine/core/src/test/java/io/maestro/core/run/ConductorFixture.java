@@ -74,6 +74,17 @@ final class ConductorFixture implements AutoCloseable {
         return events.stream().filter(e -> runId.equals(e.runId())).toList();
     }
 
+    /** The most step attempts running at the same time, as the event order shows it. */
+    static int mostRunningAtOnce(List<MaestroEvent> events) {
+        int running = 0;
+        int max = 0;
+        for (MaestroEvent e : events) {
+            if (e instanceof MaestroEvent.StepStarted) max = Math.max(max, ++running);
+            if (e instanceof MaestroEvent.StepFinished) running--;
+        }
+        return max;
+    }
+
     @Override
     public void close() {
         conductor.close();

@@ -72,13 +72,7 @@ class ConductorTest {
                   - {id: d, with: {run: "sleep 0.4"}}
                 """);
         assertThat(run.await()).isEqualTo(RunStatus.SUCCEEDED);
-        int running = 0;
-        int max = 0;
-        for (MaestroEvent e : f.eventsOf(run.runId())) {
-            if (e instanceof MaestroEvent.StepStarted) max = Math.max(max, ++running);
-            if (e instanceof MaestroEvent.StepFinished) running--;
-        }
-        assertThat(max).isEqualTo(2);
+        assertThat(ConductorFixture.mostRunningAtOnce(f.eventsOf(run.runId()))).isEqualTo(2);
     }
 
     @Test

@@ -71,13 +71,7 @@ class TelemetryAndGatesTest {
             assertThat(first.await()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(second.await()).isEqualTo(RunStatus.SUCCEEDED);
             f.bus.drain();
-            int running = 0;
-            int max = 0;
-            for (MaestroEvent e : f.events) {
-                if (e instanceof MaestroEvent.StepStarted) max = Math.max(max, ++running);
-                if (e instanceof MaestroEvent.StepFinished) running--;
-            }
-            assertThat(max).isEqualTo(1);
+            assertThat(ConductorFixture.mostRunningAtOnce(f.events)).isEqualTo(1);
         }
     }
 
