@@ -11,7 +11,6 @@ import io.maestro.api.gate.RunGate;
 import io.maestro.api.gate.StepGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,9 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class EventBus implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventBus.class);
 
-    private final List<ListenerQueue> listeners = new CopyOnWriteArrayList<>();
-    private final List<RunGate> runGates = new CopyOnWriteArrayList<>();
-    private final List<StepGate> stepGates = new CopyOnWriteArrayList<>();
+    /** Immutable snapshot, replaced whole: a publisher sees the listeners before or after a change, never half. */
+    private volatile List<ListenerQueue> listeners = List.of();
+    private volatile List<RunGate> runGates = List.of();
+    private volatile List<StepGate> stepGates = List.of();
     private final ExecutorService gateThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final MeterRegistry metrics;
 
@@ -53,22 +53,76 @@ public final class EventBus implements AutoCloseable {
         if (!(listener instanceof RunListener) && !(listener instanceof StepListener)) {
             throw new IllegalArgumentException(name + " is neither a RunListener nor a StepListener");
         }
-        var queue = new ListenerQueue(name, listener, metrics);
-        listeners.add(queue);
+        var queue = new ListenerQueue(name, listener, metrics, null);
+        swapListeners(List.of(), List.of(queue));
         return () -> {
-            listeners.remove(queue);
+            swapListeners(List.of(queue), List.of());
             queue.drain();
         };
     }
 
-    public AutoCloseable addRunGate(RunGate gate) {
-        runGates.add(gate);
-        return () -> runGates.remove(gate);
+    /** What one owner (a plugin) contributes to the bus; replaced as a whole on reload. */
+    public record Contributions(List<Object> listeners, List<RunGate> runGates, List<StepGate> stepGates) {
+        public static final Contributions NONE = new Contributions(List.of(), List.of(), List.of());
     }
 
-    public AutoCloseable addStepGate(StepGate gate) {
-        stepGates.add(gate);
-        return () -> stepGates.remove(gate);
+    private final java.util.Map<String, List<ListenerQueue>> ownedQueues = new java.util.HashMap<>();
+    private final java.util.Map<String, Contributions> owned = new java.util.HashMap<>();
+
+    /**
+     * Atomically replaces everything {@code owner} contributed: no event published during the swap
+     * reaches both versions or neither. Each new listener handles its first event only after the
+     * listener it replaces (same position) has drained, so one plugin sees events in order across a
+     * reload. Returns a handle that waits until the replaced listeners have handled their last event.
+     */
+    public synchronized Runnable replace(String owner, Contributions next) {
+        Contributions previous = owned.getOrDefault(owner, Contributions.NONE);
+        List<ListenerQueue> oldQueues = ownedQueues.getOrDefault(owner, List.of());
+        var newQueues = new java.util.ArrayList<ListenerQueue>();
+        for (int i = 0; i < next.listeners().size(); i++) {
+            ListenerQueue predecessor = i < oldQueues.size() ? oldQueues.get(i) : null;
+            newQueues.add(new ListenerQueue(owner, next.listeners().get(i), metrics, predecessor));
+        }
+        swapListeners(oldQueues, newQueues);
+        runGates = with(runGates, previous.runGates(), next.runGates());
+        stepGates = with(stepGates, previous.stepGates(), next.stepGates());
+        if (next.equals(Contributions.NONE)) {
+            owned.remove(owner);
+            ownedQueues.remove(owner);
+        } else {
+            owned.put(owner, next);
+            ownedQueues.put(owner, newQueues);
+        }
+        return () -> oldQueues.forEach(ListenerQueue::drain);
+    }
+
+    public synchronized AutoCloseable addRunGate(RunGate gate) {
+        runGates = with(runGates, List.of(), List.of(gate));
+        return () -> {
+            synchronized (this) {
+                runGates = with(runGates, List.of(gate), List.of());
+            }
+        };
+    }
+
+    public synchronized AutoCloseable addStepGate(StepGate gate) {
+        stepGates = with(stepGates, List.of(), List.of(gate));
+        return () -> {
+            synchronized (this) {
+                stepGates = with(stepGates, List.of(gate), List.of());
+            }
+        };
+    }
+
+    private static <T> List<T> with(List<T> current, List<? extends T> remove, List<? extends T> add) {
+        var next = new java.util.ArrayList<T>(current);
+        next.removeAll(remove);
+        next.addAll(add);
+        return List.copyOf(next);
+    }
+
+    private synchronized void swapListeners(List<ListenerQueue> remove, List<ListenerQueue> add) {
+        listeners = with(listeners, remove, add);
     }
 
     public void publish(MaestroEvent event) {
@@ -143,8 +197,9 @@ public final class EventBus implements AutoCloseable {
         gateThreads.shutdownNow();
     }
 
-    List<ListenerQueue> listenerQueues() {
-        return listeners;
+    /** Calls the listener method matching the event (for hosts that wrap listeners). */
+    public static void dispatchTo(Object listener, MaestroEvent event) {
+        dispatch(listener, event);
     }
 
     static void dispatch(Object listener, MaestroEvent event) {

@@ -22,9 +22,12 @@ final class ListenerQueue {
     private final Counter failures;
     private final Object idle = new Object();
 
-    ListenerQueue(String name, Object listener, MeterRegistry metrics) {
+    private volatile ListenerQueue predecessor;
+
+    ListenerQueue(String name, Object listener, MeterRegistry metrics, ListenerQueue predecessor) {
         this.name = name;
         this.listener = listener;
+        this.predecessor = predecessor;
         this.failures = metrics.counter("maestro.listener.failures", "listener", name);
     }
 
@@ -34,6 +37,11 @@ final class ListenerQueue {
     }
 
     private void run() {
+        ListenerQueue before = predecessor;
+        if (before != null) { // a reloaded listener starts after the version it replaces has finished
+            before.drain();
+            predecessor = null;
+        }
         while (true) {
             MaestroEvent event;
             while ((event = pending.poll()) != null) {

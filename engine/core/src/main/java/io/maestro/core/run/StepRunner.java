@@ -152,8 +152,6 @@ final class StepRunner {
     }
 
     private StepResult runAttempts(Map<String, Object> inputs) throws Exception {
-        StepExecutor executor = run.conductor().executors().find(step.spec().uses())
-                .orElseThrow(() -> new StepFailure("no step type '" + step.spec().uses() + "' is loaded", false));
         RetrySpec retry = step.spec().retry();
         RetryPolicyBuilder<StepResult> policy = RetryPolicy.<StepResult>builder()
                 .withMaxRetries(retry.max())
@@ -170,7 +168,7 @@ final class StepRunner {
             else policy.withDelay(retry.delay());
         }
         try {
-            return Failsafe.with(policy.build()).get(ctx -> attempt(executor, inputs));
+            return Failsafe.with(policy.build()).get(ctx -> attempt(inputs));
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception ex) throw ex;
@@ -178,7 +176,13 @@ final class StepRunner {
         }
     }
 
-    private StepResult attempt(StepExecutor executor, Map<String, Object> inputs) throws Exception {
+    /** Each attempt binds to the newest loaded version of its step type. */
+    private StepExecutor executor() throws StepFailure {
+        return run.conductor().executors().find(step.spec().uses())
+                .orElseThrow(() -> new StepFailure("no step type '" + step.spec().uses() + "' is loaded", false));
+    }
+
+    private StepResult attempt(Map<String, Object> inputs) throws Exception {
         int attempt = ++lastAttempt;
         if (run.cancellation().isCancelled()) throw new Cancelled("cancelled");
         Span span = run.conductor().telemetry().tracer().spanBuilder("step " + step.key())
@@ -214,7 +218,11 @@ final class StepRunner {
                     new AttemptContext.Log(run.conductor().store(), run.runId(), step.key(), attempt), token);
             StepResult result;
             try {
-                result = executor.execute(context);
+                try {
+                    result = executor().execute(context);
+                } catch (io.maestro.core.step.ExecutorUnavailableException e) {
+                    result = executor().execute(context); // reloaded between lookup and call: the new version
+                }
             } catch (InterruptedException e) {
                 if (timedOut.get()) throw timeoutFailure(timeout);
                 throw new Cancelled("cancelled");

@@ -23,25 +23,28 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A real conductor on an embedded H2 store in a temp dir, recording every event and span. */
-final class ConductorFixture implements AutoCloseable {
-    final Path home;
-    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    final Telemetry telemetry = new Telemetry(metrics, Map.of(), List.of(SimpleSpanProcessor.create(spans)));
-    final EventBus bus = new EventBus(metrics);
-    final JdbcRunStore store;
-    final Conductor conductor;
-    final SpecParser parser = new SpecParser();
-    final List<MaestroEvent> events = new CopyOnWriteArrayList<>();
+public final class ConductorFixture implements AutoCloseable {
+    public final Path home;
+    public final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    public final InMemorySpanExporter spans = InMemorySpanExporter.create();
+    public final Telemetry telemetry = new Telemetry(metrics, Map.of(), List.of(SimpleSpanProcessor.create(spans)));
+    public final EventBus bus = new EventBus(metrics);
+    public final StepExecutors executors = StepExecutors.builtIn();
+    public final JdbcRunStore store;
+    public final Conductor conductor;
+    /** Knows the step types of loaded plugins too. */
+    public final SpecParser parser = new SpecParser(new io.maestro.core.spec.SpecChecks(
+            new io.maestro.core.expr.Expressions(), executors::types));
+    public final List<MaestroEvent> events = new CopyOnWriteArrayList<>();
 
-    ConductorFixture(Path home) {
+    public ConductorFixture(Path home) {
         this(home, 16);
     }
 
-    ConductorFixture(Path home, int globalConcurrency) {
+    public ConductorFixture(Path home, int globalConcurrency) {
         this.home = home;
         this.store = JdbcRunStore.open(StoreUrls.embedded(home), null, null);
-        this.conductor = new Conductor(store, bus, StepExecutors.builtIn(), telemetry,
+        this.conductor = new Conductor(store, bus, executors, telemetry,
                 new ConductorConfig(home, globalConcurrency, 8, Owners.current(), Duration.ofSeconds(1)));
         bus.addListener("recorder", new Recorder());
     }
@@ -50,6 +53,8 @@ final class ConductorFixture implements AutoCloseable {
         @Override public void onRunSubmitted(MaestroEvent.RunSubmitted e) { events.add(e); }
         @Override public void onRunStarted(MaestroEvent.RunStarted e) { events.add(e); }
         @Override public void onRunFinished(MaestroEvent.RunFinished e) { events.add(e); }
+        @Override public void onPluginLoaded(MaestroEvent.PluginLoaded e) { events.add(e); }
+        @Override public void onPluginUnloaded(MaestroEvent.PluginUnloaded e) { events.add(e); }
         @Override public void onStepScheduled(MaestroEvent.StepScheduled e) { events.add(e); }
         @Override public void onStepStarted(MaestroEvent.StepStarted e) { events.add(e); }
         @Override public void onStepRetrying(MaestroEvent.StepRetrying e) { events.add(e); }
@@ -57,25 +62,25 @@ final class ConductorFixture implements AutoCloseable {
         @Override public void onArtifactProduced(MaestroEvent.ArtifactProduced e) { events.add(e); }
     }
 
-    PipelineSpec spec(String yaml) {
+    public PipelineSpec spec(String yaml) {
         return parser.parse("test.yaml", yaml);
     }
 
-    RunHandle start(String yaml) {
+    public RunHandle start(String yaml) {
         return conductor.start(spec(yaml), Map.of());
     }
 
-    Map<String, StepRecord> steps(String runId) {
+    public Map<String, StepRecord> steps(String runId) {
         return store.steps(runId).stream().collect(Collectors.toMap(StepRecord::stepId, Function.identity()));
     }
 
-    List<MaestroEvent> eventsOf(String runId) {
+    public List<MaestroEvent> eventsOf(String runId) {
         bus.drain();
         return events.stream().filter(e -> runId.equals(e.runId())).toList();
     }
 
     /** The most step attempts running at the same time, as the event order shows it. */
-    static int mostRunningAtOnce(List<MaestroEvent> events) {
+    public static int mostRunningAtOnce(List<MaestroEvent> events) {
         int running = 0;
         int max = 0;
         for (MaestroEvent e : events) {

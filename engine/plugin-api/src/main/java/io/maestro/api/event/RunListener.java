@@ -4,7 +4,7 @@ package io.maestro.api.event;
  * Observes run-level events, asynchronously and in order per run, at least once. A slow or
  * throwing listener never stalls or fails a run. Implement only the methods you need.
  */
-public interface RunListener {
+public interface RunListener extends io.maestro.api.plugin.MaestroExtension {
     default void onRunSubmitted(MaestroEvent.RunSubmitted event) { }
     default void onRunStarted(MaestroEvent.RunStarted event) { }
     default void onRunFinished(MaestroEvent.RunFinished event) { }

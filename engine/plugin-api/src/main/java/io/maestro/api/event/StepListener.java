@@ -1,7 +1,7 @@
 package io.maestro.api.event;
 
 /** Observes step-level events; same guarantees as {@link RunListener}. */
-public interface StepListener {
+public interface StepListener extends io.maestro.api.plugin.MaestroExtension {
     default void onStepScheduled(MaestroEvent.StepScheduled event) { }
     default void onStepStarted(MaestroEvent.StepStarted event) { }
     default void onStepRetrying(MaestroEvent.StepRetrying event) { }

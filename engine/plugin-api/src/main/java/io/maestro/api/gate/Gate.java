@@ -3,7 +3,7 @@ package io.maestro.api.gate;
 import java.time.Duration;
 
 /** Common contract of run and step gates: synchronous, bounded by a timeout, with a declared fail mode. */
-public interface Gate {
+public interface Gate extends io.maestro.api.plugin.MaestroExtension {
     Decision decide(GateSubject subject) throws Exception;
 
     default Duration timeout() { return Duration.ofSeconds(5); }

@@ -5,7 +5,7 @@ package io.maestro.api.step;
  * {@link #type()} matches. Throw {@link StepFailure} (or any exception) to fail the attempt;
  * the conductor retries according to the spec.
  */
-public interface StepExecutor {
+public interface StepExecutor extends io.maestro.api.plugin.MaestroExtension {
     String type();
 
     StepResult execute(StepContext context) throws Exception;

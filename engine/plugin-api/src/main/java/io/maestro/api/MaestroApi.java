@@ -1,0 +1,12 @@
+package io.maestro.api;
+
+/**
+ * The plugin API's own version (semantic versioning). Plugins declare the range they need in
+ * their descriptor ({@code Plugin-Requires: >=1.0.0 & <2.0.0}); the host refuses a plugin whose range
+ * excludes this version.
+ */
+public final class MaestroApi {
+    public static final String VERSION = "1.0.0";
+
+    private MaestroApi() { }
+}

@@ -1,0 +1,24 @@
+package io.maestro.api.plugin;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a plugin is given by the host: its identity, a private data directory, its configuration
+ * directory, and a way to emit its own audit-worthy actions. Never a handle to the run store or to
+ * another plugin.
+ */
+public interface PluginContext {
+    String pluginId();
+
+    String pluginVersion();
+
+    /** A directory only this plugin writes to; it survives restarts and plugin upgrades. */
+    Path dataDirectory();
+
+    /** Where operators put this plugin's configuration files ({@code <plugins dir>/<id>/}). */
+    Path configDirectory();
+
+    /** Settings from the environment meant for this plugin ({@code MAESTRO_PLUGIN_<ID>_<KEY>}). */
+    Map<String, String> settings();
+}
