@@ -21,7 +21,7 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (var session = new Session(root.env)) {
+        try (var session = root.session(spec)) {
             session.store().findRun(runId).orElseThrow(() -> new UserError("no run with id " + runId));
             if (stepId != null && session.store().steps(runId).stream().noneMatch(s -> s.stepId().equals(stepId))) {
                 throw new UserError("run " + runId + " has no step '" + stepId + "'");

@@ -13,16 +13,42 @@ import picocli.CommandLine.Option;
 @Command(name = "maestro", mixinStandardHelpOptions = true, version = "maestro 0.1.0",
         description = "Plugin-based pipeline conductor.",
         subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, RunsCommand.class,
-                ShowCommand.class, LogsCommand.class, ResumeCommand.class, CommandLine.HelpCommand.class})
+                ShowCommand.class, LogsCommand.class, ResumeCommand.class, PluginsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class MaestroCommand {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
 
+    @Option(names = "--plugins", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Plugins directory (default: $MAESTRO_PLUGINS_DIR or $MAESTRO_HOME/plugins).")
+    java.nio.file.Path pluginsDir;
+
+    /** A session for one command; plugin warnings go to that command's error stream. */
+    Session session(CommandLine.Model.CommandSpec spec) {
+        return new Session(env, pluginsDir, spec.commandLine().getErr());
+    }
+
     final Map<String, String> env;
 
     MaestroCommand(Map<String, String> env) {
         this.env = env;
+    }
+
+    /**
+     * Runs {@code maestro args…}. A first word that is no built-in command may be a command a plugin
+     * contributes ({@code maestro audit verify}); unknown words get picocli's usual error.
+     */
+    public static int execute(Map<String, String> env, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(env);
+        cl.setOut(out);
+        cl.setErr(err);
+        int first = PluginCommands.firstWord(args);
+        if (first >= 0 && !cl.getSubcommands().containsKey(args[first])) {
+            Integer code = PluginCommands.run(env, args, first, out, err);
+            if (code != null) return code;
+        }
+        return cl.execute(args);
     }
 
     public static CommandLine commandLine(Map<String, String> env) {

@@ -25,8 +25,10 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        var session = new Session(root.env);
-        RunPlan plan = new Planner().plan(session.parser.parseFile(file));
+        RunPlan plan;
+        try (var session = root.session(spec)) {
+            plan = new Planner().plan(session.parser.parseFile(file));
+        }
         if (output.equals("json")) {
             var json = new LinkedHashMap<String, Object>();
             json.put("pipeline", plan.spec().name());

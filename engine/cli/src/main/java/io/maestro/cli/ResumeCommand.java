@@ -24,7 +24,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (var session = new Session(root.env)) {
+        try (var session = root.session(spec)) {
             RunHandle handle = session.conductor().resume(runId, session.parser);
             out.printf("run %s resumed%n", handle.runId());
             out.flush();

@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (var session = new Session(root.env)) {
+        try (var session = root.session(spec)) {
             PipelineSpec pipeline = session.parser.parseFile(file);
             Map<String, String> given = parseParams(params);
             RunHandle handle = session.conductor().start(pipeline, given);

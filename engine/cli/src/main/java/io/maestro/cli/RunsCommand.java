@@ -38,7 +38,7 @@ final class RunsCommand implements Callable<Integer> {
                 throw new UserError("--status must be one of submitted, running, succeeded, failed, cancelled");
             }
         }
-        try (var session = new Session(root.env)) {
+        try (var session = root.session(spec)) {
             List<RunRecord> runs = session.store().listRuns(new RunQuery(tenant, pipeline, wanted, limit));
             if (output.equals("json")) {
                 out.println(Json.write(runs.stream().map(RunsCommand::summary).toList()));

@@ -24,16 +24,43 @@ final class Session implements AutoCloseable {
     final Path home;
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final StepExecutors executors = StepExecutors.builtIn();
-    final SpecParser parser = new SpecParser(new SpecChecks(new io.maestro.core.expr.Expressions(), executors::types));
+    final SpecParser parser = new SpecParser(new SpecChecks(new io.maestro.core.expr.Expressions(), this::stepTypes));
     private final Map<String, String> env;
+    private final Path pluginsDir;
+    private final java.io.PrintWriter warnings;
+    private io.maestro.core.plugin.PluginHost plugins;
     private RunStore store;
     private EventBus bus;
     private Telemetry telemetry;
     private Conductor conductor;
 
-    Session(Map<String, String> env) {
+    Session(Map<String, String> env, Path pluginsDir, java.io.PrintWriter warnings) {
         this.env = env;
         this.home = home(env);
+        String fromEnv = env.get("MAESTRO_PLUGINS_DIR");
+        this.pluginsDir = pluginsDir != null ? pluginsDir
+                : fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : home.resolve("plugins");
+        this.warnings = warnings;
+    }
+
+    /** Step types of the built-ins and of the loaded plugins (loading them on first use). */
+    private java.util.Set<String> stepTypes() {
+        plugins();
+        return executors.types();
+    }
+
+    /**
+     * The plugin host, loaded on first use. Problems (a corrupt jar, an incompatible plugin) are
+     * printed as warnings; the plugins that are fine are loaded regardless.
+     */
+    io.maestro.core.plugin.PluginHost plugins() {
+        if (plugins == null) {
+            plugins = new io.maestro.core.plugin.PluginHost(pluginsDir, home, bus(), executors, metrics, env,
+                    (runId, reason) -> conductor != null && conductor.cancel(runId, reason));
+            for (String problem : plugins.sync()) warnings.println("maestro: warning: plugin refused: " + problem);
+            warnings.flush();
+        }
+        return plugins;
     }
 
     static Path home(Map<String, String> env) {
@@ -63,6 +90,7 @@ final class Session implements AutoCloseable {
             ConductorConfig config = limit == null ? defaults : new ConductorConfig(home, parsePositive(limit),
                     defaults.defaultRunConcurrency(), defaults.owner(), defaults.heartbeatEvery());
             conductor = new Conductor(store(), bus(), executors, telemetry, config);
+            plugins().startWatching(java.time.Duration.ofSeconds(1)); // hot reload while runs are in flight
         }
         return conductor;
     }
@@ -80,6 +108,7 @@ final class Session implements AutoCloseable {
     @Override
     public void close() {
         if (conductor != null) conductor.close();
+        if (plugins != null) plugins.close();
         if (bus != null) bus.close();
         if (telemetry != null) telemetry.close();
         if (store != null) store.close();

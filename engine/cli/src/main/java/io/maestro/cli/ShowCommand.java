@@ -27,7 +27,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (var session = new Session(root.env)) {
+        try (var session = root.session(spec)) {
             RunRecord run = session.store().findRun(runId).orElseThrow(() -> new UserError("no run with id " + runId));
             List<StepRecord> steps = session.store().steps(runId);
             if (output.equals("json")) {

@@ -25,7 +25,17 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var session = new Session(root.env);
+        int problems = 0;
+        try (var session = root.session(spec)) {
+            problems = validate(session, out, err);
+        }
+        if (problems > 0) err.println(problems + (problems == 1 ? " problem" : " problems"));
+        out.flush();
+        err.flush();
+        return problems == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+
+    private int validate(Session session, PrintWriter out, PrintWriter err) {
         int problems = 0;
         for (Path file : files) {
             try {
@@ -36,9 +46,6 @@ final class ValidateCommand implements Callable<Integer> {
                 problems += e.problems().size();
             }
         }
-        if (problems > 0) err.println(problems + (problems == 1 ? " problem" : " problems"));
-        out.flush();
-        err.flush();
-        return problems == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+        return problems;
     }
 }

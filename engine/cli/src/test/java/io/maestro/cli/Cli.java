@@ -34,10 +34,7 @@ final class Cli {
     Result run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var cl = MaestroCommand.commandLine(Map.copyOf(env));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
+        int code = MaestroCommand.execute(Map.copyOf(env), args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
     }
 

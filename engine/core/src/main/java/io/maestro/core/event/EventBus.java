@@ -42,6 +42,22 @@ public final class EventBus implements AutoCloseable {
         public String denial() {
             return decision instanceof Decision.Deny d ? "denied by gate " + gate + ": " + d.reason() : null;
         }
+
+        /** The verdict as an audit-worthy event. */
+        public MaestroEvent.GateDecided asEvent(GateSubject s) {
+            String kind = switch (decision) {
+                case Decision.Allow a -> "allow";
+                case Decision.Deny d -> "deny";
+                case Decision.Hold h -> "hold";
+            };
+            String reason = switch (decision) {
+                case Decision.Allow a -> null;
+                case Decision.Deny d -> d.reason();
+                case Decision.Hold h -> h.reason();
+            };
+            return new MaestroEvent.GateDecided(s.tenant(), s.runId(), s.stepId(), kind, gate, reason,
+                    java.time.Instant.now(), s.trace());
+        }
     }
 
     public EventBus(MeterRegistry metrics) {
@@ -134,6 +150,14 @@ public final class EventBus implements AutoCloseable {
         for (ListenerQueue q : listeners) q.drain();
     }
 
+    public boolean hasRunGates() {
+        return !runGates.isEmpty();
+    }
+
+    public boolean hasStepGates() {
+        return !stepGates.isEmpty();
+    }
+
     public Verdict decideRun(GateSubject subject) {
         return decide(runGates, subject);
     }
@@ -208,6 +232,7 @@ public final class EventBus implements AutoCloseable {
                 case MaestroEvent.RunSubmitted e -> r.onRunSubmitted(e);
                 case MaestroEvent.RunStarted e -> r.onRunStarted(e);
                 case MaestroEvent.RunFinished e -> r.onRunFinished(e);
+                case MaestroEvent.GateDecided e -> r.onGateDecided(e);
                 case MaestroEvent.PluginLoaded e -> r.onPluginLoaded(e);
                 case MaestroEvent.PluginUnloaded e -> r.onPluginUnloaded(e);
                 default -> { }

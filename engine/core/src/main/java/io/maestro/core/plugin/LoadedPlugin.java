@@ -180,6 +180,7 @@ final class LoadedPlugin {
         @Override public void onRunSubmitted(MaestroEvent.RunSubmitted e) { deliver(e); }
         @Override public void onRunStarted(MaestroEvent.RunStarted e) { deliver(e); }
         @Override public void onRunFinished(MaestroEvent.RunFinished e) { deliver(e); }
+        @Override public void onGateDecided(MaestroEvent.GateDecided e) { deliver(e); }
         @Override public void onPluginLoaded(MaestroEvent.PluginLoaded e) { deliver(e); }
         @Override public void onPluginUnloaded(MaestroEvent.PluginUnloaded e) { deliver(e); }
         @Override public void onStepScheduled(MaestroEvent.StepScheduled e) { deliver(e); }

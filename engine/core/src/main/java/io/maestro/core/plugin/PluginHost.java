@@ -50,6 +50,7 @@ public final class PluginHost implements AutoCloseable {
     private final StepExecutors executors;
     private final MeterRegistry metrics;
     private final Map<String, String> env;
+    private final io.maestro.api.plugin.RunControl runControl;
     private final Map<String, LoadedPlugin> current = new LinkedHashMap<>();
     private final Map<Path, Fingerprint> seen = new HashMap<>();
     private final Map<Path, String> refused = new LinkedHashMap<>();
@@ -61,6 +62,12 @@ public final class PluginHost implements AutoCloseable {
 
     public PluginHost(Path pluginsDir, Path home, EventBus bus, StepExecutors executors, MeterRegistry metrics,
                       Map<String, String> env) {
+        this(pluginsDir, home, bus, executors, metrics, env, io.maestro.api.plugin.RunControl.NONE);
+    }
+
+    public PluginHost(Path pluginsDir, Path home, EventBus bus, StepExecutors executors, MeterRegistry metrics,
+                      Map<String, String> env, io.maestro.api.plugin.RunControl runControl) {
+        this.runControl = runControl;
         this.pluginsDir = pluginsDir.toAbsolutePath().normalize();
         this.home = home.toAbsolutePath().normalize();
         this.bus = bus;
@@ -233,11 +240,16 @@ public final class PluginHost implements AutoCloseable {
         env.forEach((k, v) -> {
             if (k.startsWith(prefix)) settings.put(k.substring(prefix.length()), v);
         });
-        return new HostPluginContext(id, version, data, config, Map.copyOf(settings));
+        io.maestro.api.plugin.RunControl scoped = (runId, reason) -> {
+            log.info("plugin {} cancels run {}: {}", id, runId, reason);
+            return runControl.cancel(runId, reason);
+        };
+        return new HostPluginContext(id, version, data, config, Map.copyOf(settings), scoped);
     }
 
     private record HostPluginContext(String pluginId, String pluginVersion, Path dataDirectory, Path configDirectory,
-                                     Map<String, String> settings) implements PluginContext { }
+                                     Map<String, String> settings, io.maestro.api.plugin.RunControl runs)
+            implements PluginContext { }
 
     /** Plugins run from a private copy, so replacing the file in the directory never disturbs a loaded version. */
     private Path cache(Path file, String id, String version, String sha256) {

@@ -132,8 +132,13 @@ public final class Conductor implements AutoCloseable {
 
     /** Cancels a run of this conductor: running steps are killed and recorded as cancelled. */
     public boolean cancel(String runId) {
+        return cancel(runId, "cancelled");
+    }
+
+    /** Cancels with a reason that is recorded as the run's reason (e.g. "halted by billing: over budget"). */
+    public boolean cancel(String runId, String reason) {
         RunExecution run = active.get(runId);
-        return run != null && run.cancel();
+        return run != null && run.cancel(reason);
     }
 
     public List<String> activeRuns() {
@@ -156,7 +161,7 @@ public final class Conductor implements AutoCloseable {
 
     @Override
     public void close() {
-        active.values().forEach(RunExecution::cancel);
+        active.values().forEach(r -> r.cancel("conductor shutting down"));
         heartbeats.shutdownNow();
     }
 }

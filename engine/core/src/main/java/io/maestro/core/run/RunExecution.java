@@ -84,7 +84,11 @@ final class RunExecution {
 
     RunPlan plan() { return plan; }
 
-    boolean cancel() {
+    private volatile String cancelReason = "cancelled";
+
+    boolean cancel(String reason) {
+        if (cancellation.isCancelled()) return false;
+        cancelReason = reason;
         if (!cancellation.cancel()) return false;
         completions.add(new Completion(null, null)); // wake the coordinator
         return true;
@@ -138,7 +142,7 @@ final class RunExecution {
                 }
             }
         }
-        if (cancellation.isCancelled()) return finishRun(RunStatus.CANCELLED, "cancelled");
+        if (cancellation.isCancelled()) return finishRun(RunStatus.CANCELLED, cancelReason);
         for (PlannedStep p : plan.steps()) {
             StepState s = states.get(p.key());
             if ((s.status() == StepStatus.FAILED && !p.spec().continueOnFailure()) || s.status() == StepStatus.CANCELLED) {
@@ -210,7 +214,9 @@ final class RunExecution {
 
     private String askRunGates() throws InterruptedException {
         var subject = new GateSubject(spec.tenant(), runId, spec.name(), null, null, params, spec.labels(), trace(runSpan));
+        if (!conductor.bus().hasRunGates()) return null;
         EventBus.Verdict v = conductor.bus().awaitDecision(subject, cancellation::isCancelled);
+        emit(v.asEvent(subject));
         return v.decision() instanceof Decision.Hold ? "cancelled while held by gate " + v.gate() : v.denial();
     }
 

@@ -121,7 +121,9 @@ final class StepRunner {
     private String askGates() throws InterruptedException, Cancelled {
         var subject = new GateSubject(run.tenant(), run.runId(), run.spec().name(), step.key(), step.spec().uses(),
                 run.params(), run.spec().labels(), RunExecution.trace(run.runSpan()));
+        if (!run.conductor().bus().hasStepGates()) return null;
         EventBus.Verdict v = run.conductor().bus().awaitDecision(subject, run.cancellation()::isCancelled);
+        run.emit(v.asEvent(subject));
         if (v.decision() instanceof Decision.Hold) throw new Cancelled("cancelled while held by gate " + v.gate());
         return v.denial();
     }

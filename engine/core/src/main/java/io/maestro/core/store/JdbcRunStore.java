@@ -412,6 +412,7 @@ public final class JdbcRunStore implements RunStore {
                 }
             }
             case MaestroEvent.ArtifactProduced e -> { }
+            case MaestroEvent.GateDecided e -> { }
             case MaestroEvent.PluginLoaded e -> { }
             case MaestroEvent.PluginUnloaded e -> { }
         }

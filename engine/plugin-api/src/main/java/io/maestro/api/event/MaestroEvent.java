@@ -56,6 +56,15 @@ public sealed interface MaestroEvent {
                         String reason, Map<String, String> outputs, long durationMillis,
                         Instant at, TraceContext trace) implements MaestroEvent { }
 
+    /**
+     * The gates answered for a run (stepId null) or a step: {@code decision} is allow, deny or hold;
+     * {@code gate} names the gate that decided (null when every gate allowed).
+     */
+    record GateDecided(String tenant, String runId, String stepId, String decision, String gate, String reason,
+                       Instant at, TraceContext trace) implements MaestroEvent {
+        public int attempt() { return 0; }
+    }
+
     record ArtifactProduced(String tenant, String runId, String stepId, int attempt, String name, String path,
                             String sha256, long sizeBytes, Instant at, TraceContext trace) implements MaestroEvent { }
 

@@ -8,6 +8,8 @@ public interface RunListener extends io.maestro.api.plugin.MaestroExtension {
     default void onRunSubmitted(MaestroEvent.RunSubmitted event) { }
     default void onRunStarted(MaestroEvent.RunStarted event) { }
     default void onRunFinished(MaestroEvent.RunFinished event) { }
+    /** Run and step gate decisions (only emitted when at least one gate is registered). */
+    default void onGateDecided(MaestroEvent.GateDecided event) { }
     default void onPluginLoaded(MaestroEvent.PluginLoaded event) { }
     default void onPluginUnloaded(MaestroEvent.PluginUnloaded event) { }
 }

@@ -21,4 +21,7 @@ public interface PluginContext {
 
     /** Settings from the environment meant for this plugin ({@code MAESTRO_PLUGIN_<ID>_<KEY>}). */
     Map<String, String> settings();
+
+    /** The few things a plugin may do to runs (e.g. a budget plugin halting a run over budget). */
+    RunControl runs();
 }
