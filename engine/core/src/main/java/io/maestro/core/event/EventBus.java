@@ -109,7 +109,7 @@ public final class EventBus implements AutoCloseable {
             owned.put(owner, next);
             ownedQueues.put(owner, newQueues);
         }
-        return () -> oldQueues.forEach(ListenerQueue::drain);
+        return () -> drainBounded(oldQueues);
     }
 
     public synchronized AutoCloseable addRunGate(RunGate gate) {
@@ -148,6 +148,25 @@ public final class EventBus implements AutoCloseable {
     /** Waits until every listener has handled everything published so far. */
     public void drain() {
         for (ListenerQueue q : listeners) q.drain();
+    }
+
+    /** How long {@link #close()} and a plugin unload wait for a busy listener before giving up on it. */
+    public static final long DRAIN_LIMIT_MILLIS = 10_000;
+
+    /**
+     * Waits, at most {@link #DRAIN_LIMIT_MILLIS} per listener, until the given listeners have handled
+     * what they were sent. A listener still busy then (hung) is given up on: its undelivered events are
+     * counted in {@code maestro.listener.abandoned} and logged.
+     */
+    void drainBounded(List<ListenerQueue> queues) {
+        for (ListenerQueue q : queues) {
+            if (!q.drain(DRAIN_LIMIT_MILLIS)) {
+                int left = q.pending();
+                metrics.counter("maestro.listener.abandoned", "listener", q.name()).increment(left);
+                log.error("listener {} is still busy after {} ms; giving up on it with {} events undelivered",
+                        q.name(), DRAIN_LIMIT_MILLIS, left);
+            }
+        }
     }
 
     public boolean hasRunGates() {
@@ -217,7 +236,7 @@ public final class EventBus implements AutoCloseable {
 
     @Override
     public void close() {
-        drain();
+        drainBounded(listeners);
         gateThreads.shutdownNow();
     }
 

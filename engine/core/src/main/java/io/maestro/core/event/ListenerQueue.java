@@ -64,15 +64,35 @@ final class ListenerQueue {
 
     /** Waits until this listener has handled everything offered so far. */
     void drain() {
+        drain(Long.MAX_VALUE);
+    }
+
+    /**
+     * Waits at most {@code millis} for this listener to handle everything offered so far.
+     *
+     * @return false when it is still busy (a hung listener): the caller decides what to give up
+     */
+    boolean drain(long millis) {
+        long deadline = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + millis;
         synchronized (idle) {
             while (!pending.isEmpty() || draining.get()) {
+                if (System.currentTimeMillis() >= deadline) return false;
                 try {
                     idle.wait(50);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
         }
+        return true;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int pending() {
+        return pending.size();
     }
 }

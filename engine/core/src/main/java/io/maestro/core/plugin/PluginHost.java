@@ -169,7 +169,13 @@ public final class PluginHost implements AutoCloseable {
         LoadedPlugin next;
         try {
             String loadedId = manager.loadPlugin(copy);
-            if (manager.startPlugin(loadedId) != PluginState.STARTED) {
+            PluginState state;
+            try {
+                state = manager.startPlugin(loadedId);
+            } catch (RuntimeException | LinkageError e) {
+                throw new PluginRefusedException(file + ": plugin " + id + " did not start: " + e, e);
+            }
+            if (state != PluginState.STARTED) {
                 throw new PluginRefusedException(file + ": plugin " + id + " did not start"
                         + failedReason(manager, loadedId));
             }

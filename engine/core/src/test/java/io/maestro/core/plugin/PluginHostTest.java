@@ -169,6 +169,76 @@ class PluginHostTest {
     }
 
     @Test
+    void pluginsThatThrowHangOrFailToStartNeverFailOrStallARun() throws Exception {
+        PluginJars.install(PluginJars.build(builds, "unruly", "1.0.0", null, Map.of(
+                "test.unruly.Thrower", """
+                        package test.unruly;
+                        @org.pf4j.Extension
+                        public class Thrower implements io.maestro.api.event.StepListener {
+                            public void onStepStarted(io.maestro.api.event.MaestroEvent.StepStarted e) {
+                                throw new IllegalStateException("boom");
+                            }
+                        }
+                        """,
+                "test.unruly.Sleeper", """
+                        package test.unruly;
+                        @org.pf4j.Extension
+                        public class Sleeper implements io.maestro.api.event.RunListener {
+                            public void onRunStarted(io.maestro.api.event.MaestroEvent.RunStarted e) {
+                                try { Thread.sleep(3_600_000); } catch (InterruptedException x) { }
+                            }
+                        }
+                        """)), pluginsDir, "unruly.jar");
+        PluginJars.install(PluginJars.build(builds, "nostart", "1.0.0", null, Map.of(
+                "test.nostart.Boom", """
+                        package test.nostart;
+                        public class Boom extends org.pf4j.Plugin {
+                            public void start() { throw new IllegalStateException("cannot reach the licence server"); }
+                        }
+                        """)), pluginsDir, "nostart.jar");
+        // Plugin-Class for the plugin that fails in start()
+        rewriteManifest(pluginsDir.resolve("nostart.jar"), "Plugin-Class", "test.nostart.Boom");
+        List<String> problems = host.sync();
+        assertThat(problems).singleElement().asString().startsWith(pluginsDir.resolve("nostart.jar")
+                + ": plugin nostart did not start");
+
+        long started = System.nanoTime();
+        RunHandle run = f.start("""
+                apiVersion: maestro/v1
+                kind: Pipeline
+                metadata: {name: unruly}
+                steps: [{id: a, uses: noop}, {id: b, uses: noop, needs: [a]}]
+                """);
+        assertThat(run.await()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+        Thread.sleep(200);
+        assertThat(f.metrics.counter("maestro.plugin.failures", "plugin", "unruly").count()).isEqualTo(2.0);
+        assertThat(f.metrics.counter("maestro.listener.failures", "listener", "unruly").count()).isEqualTo(2.0);
+        // shutting down gives up on the hung listener after the drain limit instead of hanging
+        long closing = System.nanoTime();
+        host.close();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - closing))
+                .isLessThan(java.time.Duration.ofMillis(io.maestro.core.event.EventBus.DRAIN_LIMIT_MILLIS + 5_000));
+    }
+
+    private static void rewriteManifest(Path jar, String key, String value) throws Exception {
+        Path tmp = jar.resolveSibling(jar.getFileName() + ".rewrite");
+        try (var in = new java.util.jar.JarInputStream(Files.newInputStream(jar))) {
+            var manifest = in.getManifest();
+            manifest.getMainAttributes().putValue(key, value);
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(tmp), manifest)) {
+                java.util.jar.JarEntry e;
+                while ((e = in.getNextJarEntry()) != null) {
+                    out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
     void aDisabledPluginStaysUnloadedUntilEnabled() throws Exception {
         PluginJars.install(PluginJars.build(builds, "recorder", "1.0.0", null, PluginJars.recorder("v1")), pluginsDir, "recorder.jar");
         host.sync();
