@@ -39,7 +39,9 @@ final class ListenerQueue {
     private void run() {
         ListenerQueue before = predecessor;
         if (before != null) { // a reloaded listener starts after the version it replaces has finished
-            before.drain();
+            if (!before.drain(EventBus.DRAIN_LIMIT_MILLIS)) {
+                log.error("listener {} starts while the version it replaces is still busy (hung?)", name);
+            }
             predecessor = null;
         }
         while (true) {
