@@ -205,8 +205,8 @@ public final class EventBus implements AutoCloseable {
         Verdict hold = null;
         for (Gate gate : gates) {
             Decision d = ask(gate, subject);
-            if (d instanceof Decision.Deny) return new Verdict(d, gate.name(), java.time.Duration.ZERO);
-            if (d instanceof Decision.Hold && hold == null) hold = new Verdict(d, gate.name(), gate.recheckAfter());
+            if (d instanceof Decision.Deny) return new Verdict(d, gate.gateName(), java.time.Duration.ZERO);
+            if (d instanceof Decision.Hold && hold == null) hold = new Verdict(d, gate.gateName(), gate.recheckAfter());
         }
         return hold != null ? hold : Verdict.ALLOW;
     }
@@ -227,11 +227,11 @@ public final class EventBus implements AutoCloseable {
             Thread.currentThread().interrupt();
             failure = "interrupted";
         }
-        metrics.counter("maestro.gate.failures", "gate", gate.name()).increment();
+        metrics.counter("maestro.gate.failures", "gate", gate.gateName()).increment();
         boolean open = gate.failMode() == FailMode.OPEN;
-        log.warn("gate {} {} for run {} step {}; failing {}", gate.name(), failure, subject.runId(),
+        log.warn("gate {} {} for run {} step {}; failing {}", gate.gateName(), failure, subject.runId(),
                 subject.stepId(), open ? "open (allow)" : "closed (deny)");
-        return open ? Decision.allow() : Decision.deny("gate " + gate.name() + " " + failure + " (fails closed)");
+        return open ? Decision.allow() : Decision.deny("gate " + gate.gateName() + " " + failure + " (fails closed)");
     }
 
     @Override

@@ -203,14 +203,14 @@ final class LoadedPlugin {
                 return call("gate", () -> target.decide(subject));
             } catch (PluginClosedException e) {
                 return failMode() == FailMode.OPEN ? Decision.allow()
-                        : Decision.deny("gate " + name() + " was unloaded during the decision (fails closed)");
+                        : Decision.deny("gate " + gateName() + " was unloaded during the decision (fails closed)");
             }
         }
 
         @Override public Duration timeout() { return target.timeout(); }
         @Override public FailMode failMode() { return target.failMode(); }
         @Override public Duration recheckAfter() { return target.recheckAfter(); }
-        @Override public String name() { return id + "/" + target.name(); }
+        @Override public String gateName() { return id + "/" + target.gateName(); }
     }
 
     private final class GuardedRunGate extends GuardedGate implements RunGate {

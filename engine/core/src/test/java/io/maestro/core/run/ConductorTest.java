@@ -286,7 +286,7 @@ class ConductorTest {
             }
 
             @Override
-            public String name() { return "freeze"; }
+            public String gateName() { return "freeze"; }
         });
         RunHandle run = f.start("""
                 apiVersion: maestro/v1
@@ -315,7 +315,7 @@ class ConductorTest {
             public FailMode failMode() { return FailMode.CLOSED; }
 
             @Override
-            public String name() { return "slow"; }
+            public String gateName() { return "slow"; }
         });
         RunHandle run = f.start("""
                 apiVersion: maestro/v1

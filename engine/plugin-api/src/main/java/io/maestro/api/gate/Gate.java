@@ -13,6 +13,9 @@ public interface Gate extends io.maestro.api.plugin.MaestroExtension {
     /** How long to wait before asking again after a {@link Decision.Hold}. */
     default Duration recheckAfter() { return Duration.ofSeconds(2); }
 
-    /** A stable name used in logs, audit records and denial reasons. */
-    default String name() { return getClass().getSimpleName(); }
+    /**
+     * A stable name used in logs, audit records and denial reasons. (Not {@code name()}: a plugin
+     * class may be a gate and a {@code PluginCommand} at once, and the two names differ.)
+     */
+    default String gateName() { return getClass().getSimpleName(); }
 }

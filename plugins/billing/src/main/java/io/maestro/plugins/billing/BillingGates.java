@@ -51,7 +51,7 @@ public class BillingGates implements RunGate, StepGate, RunListener, StepListene
     }
 
     @Override
-    public String name() {
+    public String gateName() {
         return "limits";
     }
 
