@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What a plugin is given by the host: its identity, a private data directory, its configuration
- * directory, and a way to emit its own audit-worthy actions. Never a handle to the run store or to
+ * directory, its settings and a narrow control over runs. Never a handle to the run store or to
  * another plugin.
  */
 public interface PluginContext {
