@@ -1,14 +1,14 @@
 package io.maestro.core.run;
 
 import io.maestro.api.step.Cancellation;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A cancellation signal with callbacks; an attempt's token is also cancelled when its run's is. */
 final class RunCancellation implements Cancellation {
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final List<Runnable> actions = new CopyOnWriteArrayList<>();
+    private final Set<Runnable> actions = ConcurrentHashMap.newKeySet();
 
     @Override
     public boolean isCancelled() {
@@ -30,9 +30,18 @@ final class RunCancellation implements Cancellation {
         return true;
     }
 
+    /** A token cancelled with this one; {@link #detach} it when its work ends, or the run keeps it forever. */
     RunCancellation child() {
         var child = new RunCancellation();
-        onCancel(child::cancel);
+        child.detach = () -> actions.remove(child.cancelAction);
+        onCancel(child.cancelAction);
         return child;
+    }
+
+    private final Runnable cancelAction = this::cancel;
+    private Runnable detach = () -> { };
+
+    void detach() {
+        detach.run();
     }
 }

@@ -231,10 +231,27 @@ final class RunExecution {
         return status;
     }
 
-    /** Store and bus see events in the same order; one run's events are emitted one at a time. */
-    synchronized void emit(MaestroEvent event) {
-        conductor.store().record(event);
-        conductor.bus().publish(event);
+    private final java.util.concurrent.ConcurrentLinkedQueue<MaestroEvent> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean forwarding = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Store and bus see a run's events in one order, the order they were emitted in. No lock: events
+     * go into a FIFO and whichever emitting thread finds no one forwarding drains it (a lock here made
+     * every step of a wide run queue behind each other).
+     */
+    void emit(MaestroEvent event) {
+        outbox.add(event);
+        while (!outbox.isEmpty() && forwarding.compareAndSet(false, true)) {
+            try {
+                MaestroEvent next;
+                while ((next = outbox.poll()) != null) {
+                    conductor.store().record(next);
+                    conductor.bus().publish(next);
+                }
+            } finally {
+                forwarding.set(false);
+            }
+        }
     }
 
     private void publishVariables(String key, StepState state) {

@@ -211,10 +211,9 @@ final class StepRunner {
         run.emit(new MaestroEvent.StepStarted(run.tenant(), run.runId(), step.key(), step.spec().uses(), attempt,
                 Instant.now(), trace));
         try {
-            Path dir = run.runDir().resolve("steps").resolve(safe(step.key())).resolve("attempt-" + attempt);
-            Files.createDirectories(dir);
-            Path outputsFile = dir.resolve("outputs");
-            Files.deleteIfExists(outputsFile);
+            // created by the executors that use it (shell), so noop and http steps touch no files
+            Path outputsFile = run.runDir().resolve("steps").resolve(safe(step.key())).resolve("attempt-" + attempt)
+                    .resolve("outputs");
             var context = new AttemptContext(run.tenant(), run.runId(), step.key(), attempt, inputs,
                     run.runDir().resolve("workspace"), outputsFile, environment(attempt, outputsFile, trace), trace,
                     new AttemptContext.Log(run.conductor().store(), run.runId(), step.key(), attempt), token);
@@ -244,6 +243,7 @@ final class StepRunner {
             throw e;
         } finally {
             if (deadline != null) deadline.cancel(false);
+            token.detach();
             span.end();
             MDC.clear();
         }
@@ -290,7 +290,9 @@ final class StepRunner {
         }
     }
 
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9._=,-]");
+
     static String safe(String key) {
-        return key.replaceAll("[^A-Za-z0-9._=,-]", "_");
+        return UNSAFE.matcher(key).replaceAll("_");
     }
 }

@@ -17,7 +17,6 @@ import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.AsSubgraph;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /** Checks a bound spec beyond what JSON Schema can say: references, cycles, expressions, limits. */
 public final class SpecChecks {
@@ -86,8 +85,40 @@ public final class SpecChecks {
             problems.add(doc.problem("/steps", "the run would have " + instances + " step instances, over the limit of "
                     + MAX_STEP_INSTANCES, "split the pipeline"));
         }
-        Map<String, Set<String>> upstream = reportCycleOrComputeUpstream(graph, ids, doc, problems);
-        for (StepSpec s : spec.steps()) checkExpressions(spec, s, upstream.get(s.id()), doc, problems);
+        boolean acyclic = !reportCycle(graph, ids, doc, problems);
+        var upstream = new Upstream(graph);
+        for (StepSpec s : spec.steps()) {
+            // upstream checks are meaningless in a cyclic graph
+            checkExpressions(spec, s, acyclic ? () -> upstream.of(s.id()) : null, doc, problems);
+        }
+    }
+
+    /**
+     * Ancestors of a step, computed on demand (a reverse walk) and only for steps whose expressions
+     * reference other steps: computing them for every step is quadratic on a deep 10,000-step DAG.
+     */
+    private static final class Upstream {
+        private final Graph<String, DefaultEdge> graph;
+        private final Map<String, Set<String>> memo = new HashMap<>();
+
+        Upstream(Graph<String, DefaultEdge> graph) {
+            this.graph = graph;
+        }
+
+        Set<String> of(String step) {
+            return memo.computeIfAbsent(step, s -> {
+                var seen = new HashSet<String>();
+                var todo = new java.util.ArrayDeque<String>();
+                todo.add(s);
+                while (!todo.isEmpty()) {
+                    for (DefaultEdge e : graph.incomingEdgesOf(todo.poll())) {
+                        String src = graph.getEdgeSource(e);
+                        if (seen.add(src)) todo.add(src);
+                    }
+                }
+                return seen;
+            });
+        }
     }
 
     private static void checkInputs(StepSpec s, YamlDocument doc, List<SpecProblem> problems) {
@@ -103,45 +134,30 @@ public final class SpecChecks {
         }
     }
 
-    /** Ancestors of each step, or a problem naming the cycle path when the graph has one. */
-    private static Map<String, Set<String>> reportCycleOrComputeUpstream(Graph<String, DefaultEdge> graph,
-            Map<String, StepSpec> ids, YamlDocument doc, List<SpecProblem> problems) {
-        var upstream = new HashMap<String, Set<String>>();
+    /** Reports a dependency cycle with its path; true when there is one. */
+    private static boolean reportCycle(Graph<String, DefaultEdge> graph, Map<String, StepSpec> ids, YamlDocument doc,
+                                       List<SpecProblem> problems) {
         CycleDetector<String, DefaultEdge> detector = new CycleDetector<>(graph);
-        if (detector.detectCycles()) {
-            Set<String> inCycles = detector.findCycles();
-            String start = inCycles.iterator().next();
-            var sub = new AsSubgraph<>(graph, inCycles);
-            List<String> path = null;
-            for (DefaultEdge e : sub.outgoingEdgesOf(start)) {
-                var p = BFSShortestPath.findPathBetween(sub, sub.getEdgeTarget(e), start);
-                if (p != null && (path == null || p.getLength() + 1 < path.size())) {
-                    path = new ArrayList<>(List.of(start));
-                    path.addAll(p.getVertexList());
-                }
+        if (!detector.detectCycles()) return false;
+        Set<String> inCycles = detector.findCycles();
+        String start = inCycles.iterator().next();
+        var sub = new AsSubgraph<>(graph, inCycles);
+        List<String> path = null;
+        for (DefaultEdge e : sub.outgoingEdgesOf(start)) {
+            var p = BFSShortestPath.findPathBetween(sub, sub.getEdgeTarget(e), start);
+            if (p != null && (path == null || p.getLength() + 1 < path.size())) {
+                path = new ArrayList<>(List.of(start));
+                path.addAll(p.getVertexList());
             }
-            if (path != null) java.util.Collections.reverse(path); // edges run need → dependent; show "needs" order
-            String cycle = path == null ? String.join(", ", inCycles) : String.join(" → ", path);
-            StepSpec at = ids.get(start);
-            problems.add(doc.problem(at.pointer() + "/needs", "dependency cycle: " + cycle,
-                    "each step needs the next; remove one of these needs"));
-            return upstream; // upstream checks are meaningless in a cyclic graph
         }
-        var it = new TopologicalOrderIterator<>(graph);
-        while (it.hasNext()) {
-            String v = it.next();
-            var set = new HashSet<String>();
-            for (DefaultEdge e : graph.incomingEdgesOf(v)) {
-                String src = graph.getEdgeSource(e);
-                set.add(src);
-                set.addAll(upstream.get(src));
-            }
-            upstream.put(v, set);
-        }
-        return upstream;
+        if (path != null) java.util.Collections.reverse(path); // edges run need → dependent; show "needs" order
+        String cycle = path == null ? String.join(", ", inCycles) : String.join(" → ", path);
+        problems.add(doc.problem(ids.get(start).pointer() + "/needs", "dependency cycle: " + cycle,
+                "each step needs the next; remove one of these needs"));
+        return true;
     }
 
-    private void checkExpressions(PipelineSpec spec, StepSpec s, Set<String> upstream, YamlDocument doc,
+    private void checkExpressions(PipelineSpec spec, StepSpec s, Supplier<Set<String>> upstream, YamlDocument doc,
                                   List<SpecProblem> problems) {
         if (s.when() != null) {
             checkExpression(spec, s, s.when(), upstream, s.pointer() + "/when", doc, problems);
@@ -158,8 +174,8 @@ public final class SpecChecks {
         });
     }
 
-    private void checkExpression(PipelineSpec spec, StepSpec s, String source, Set<String> upstream, String pointer,
-                                 YamlDocument doc, List<SpecProblem> problems) {
+    private void checkExpression(PipelineSpec spec, StepSpec s, String source, Supplier<Set<String>> upstreamOf,
+                                 String pointer, YamlDocument doc, List<SpecProblem> problems) {
         CompiledExpression expr;
         try {
             expr = expressions.compile(source);
@@ -178,6 +194,7 @@ public final class SpecChecks {
                     }
                 }
                 case "steps" -> {
+                    Set<String> upstream = upstreamOf == null ? null : upstreamOf.get();
                     if (upstream != null && !upstream.contains(ref.name())) {
                         boolean exists = spec.step(ref.name()) != null;
                         problems.add(doc.problem(pointer, "'" + source + "' references step '" + ref.name() + "'"

@@ -32,6 +32,8 @@ public final class ShellExecutor implements StepExecutor {
     public StepResult execute(StepContext ctx) throws Exception {
         Object run = ctx.inputs().get("run");
         if (!(run instanceof String script)) throw new StepFailure("with.run must be a string", false);
+        Files.createDirectories(ctx.outputsFile().getParent());
+        Files.deleteIfExists(ctx.outputsFile());
         var pb = new ProcessBuilder(command(script))
                 .directory(ctx.workspace().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

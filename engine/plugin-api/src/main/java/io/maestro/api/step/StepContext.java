@@ -15,7 +15,10 @@ public interface StepContext {
     Map<String, Object> inputs();
     /** The run's workspace directory, shared by the steps of a run. */
     Path workspace();
-    /** A file the step may append {@code key=value} lines to; they become its outputs. */
+    /**
+     * A file the step may append {@code key=value} lines to; they become its outputs (read by the
+     * executor that uses it). Its directory is not created in advance: create it before writing.
+     */
     Path outputsFile();
     /** Environment every process of this step should see (MAESTRO_*, TRACEPARENT). */
     Map<String, String> environment();
