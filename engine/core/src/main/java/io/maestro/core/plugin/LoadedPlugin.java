@@ -52,6 +52,7 @@ final class LoadedPlugin {
     final List<StepGate> stepGates = new ArrayList<>();
     final List<StepExecutor> executors = new ArrayList<>();
     final List<PluginCommand> commands = new ArrayList<>();
+    final List<io.maestro.api.http.PluginRoutes.Route> routes = new ArrayList<>();
     private int inFlight;
     private boolean retiring;
     private boolean closed;
@@ -81,6 +82,12 @@ final class LoadedPlugin {
             if (ext instanceof StepGate g) stepGates.add(new GuardedStepGate(g));
             if (ext instanceof StepExecutor e) executors.add(new Executor(e));
             if (ext instanceof PluginCommand c) commands.add(new Command(c));
+            if (ext instanceof io.maestro.api.http.PluginRoutes r) {
+                for (var route : r.routes()) {
+                    routes.add(new io.maestro.api.http.PluginRoutes.Route(route.method(), route.path(),
+                            request -> call("route", () -> route.handler().handle(request))));
+                }
+            }
         }
     }
 

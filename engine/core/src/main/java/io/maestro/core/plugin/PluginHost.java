@@ -325,6 +325,17 @@ public final class PluginHost implements AutoCloseable {
         return infos;
     }
 
+    /**
+     * The HTTP routes of the loaded plugins, by plugin id (the server mounts them under
+     * {@code /api/v1/plugins/{id}}); a route of an unloaded version answers by throwing, never by
+     * running code of a closed class loader.
+     */
+    public synchronized Map<String, List<io.maestro.api.http.PluginRoutes.Route>> routes() {
+        var all = new LinkedHashMap<String, List<io.maestro.api.http.PluginRoutes.Route>>();
+        for (LoadedPlugin p : current.values()) if (!p.routes.isEmpty()) all.put(p.id, List.copyOf(p.routes));
+        return all;
+    }
+
     public synchronized List<PluginCommand> commands() {
         var all = new ArrayList<PluginCommand>();
         for (LoadedPlugin p : current.values()) all.addAll(p.commands);

@@ -239,6 +239,46 @@ class PluginHostTest {
     }
 
     @Test
+    void aPluginsHttpRoutesAreOfferedWhileItIsLoadedAndGoneAfter() throws Exception {
+        PluginJars.install(PluginJars.build(builds, "usage-api", "1.0.0", null, Map.of("test.routes.Usage", """
+                package test.routes;
+                import io.maestro.api.http.*;
+                import java.util.List;
+                @org.pf4j.Extension
+                public class Usage implements PluginRoutes {
+                    public List<Route> routes() {
+                        return List.of(new Route("GET", "/usage/{tenant}", req -> req.tenant().equals(req.pathVariables().get("tenant"))
+                                ? PluginResponse.text(200, "tenant " + req.tenant())
+                                : PluginResponse.problem(404, "Not Found", "no such tenant")));
+                    }
+                }
+                """)), pluginsDir, "usage.jar");
+        host.sync();
+        var routes = host.routes();
+        assertThat(routes).containsOnlyKeys("usage-api");
+        var route = routes.get("usage-api").get(0);
+        assertThat(route.method()).isEqualTo("GET");
+        assertThat(route.path()).isEqualTo("/usage/{tenant}");
+        var ok = route.handler().handle(new io.maestro.api.http.PluginRequest("GET", "/usage/acme",
+                Map.of("tenant", "acme"), Map.of(), Map.of(), null, "acme", "alice"));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(new String(ok.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("tenant acme");
+        var other = route.handler().handle(new io.maestro.api.http.PluginRequest("GET", "/usage/globex",
+                Map.of("tenant", "globex"), Map.of(), Map.of(), null, "acme", "alice"));
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.contentType()).isEqualTo("application/problem+json");
+
+        Files.delete(pluginsDir.resolve("usage.jar"));
+        host.sync();
+        host.awaitRetired();
+        assertThat(host.routes()).isEmpty();
+        // a route object kept past the unload refuses instead of running code of a closed class loader
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> route.handler().handle(new io.maestro.api.http.PluginRequest(
+                "GET", "/usage/acme", Map.of("tenant", "acme"), Map.of(), Map.of(), null, "acme", "alice")))
+                .hasMessageContaining("usage-api 1.0.0 is unloaded");
+    }
+
+    @Test
     void aDisabledPluginStaysUnloadedUntilEnabled() throws Exception {
         PluginJars.install(PluginJars.build(builds, "recorder", "1.0.0", null, PluginJars.recorder("v1")), pluginsDir, "recorder.jar");
         host.sync();
