@@ -47,6 +47,33 @@ public final class ProcessTree {
     }
 
     /**
+     * Kills every process left in the session {@code sessionId} (a step's shell runs as a session
+     * leader): background processes that outlived the shell, which no parent-child walk finds any
+     * more because they were re-parented. Linux only (reads /proc); elsewhere it does nothing.
+     */
+    public static void killSession(long sessionId) {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) return;
+        var left = new ArrayList<ProcessHandle>();
+        try (var entries = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path entry : entries) {
+                try {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (Long.parseLong(fields[3]) == sessionId) { // state ppid pgrp session
+                        ProcessHandle.of(Long.parseLong(entry.getFileName().toString())).ifPresent(left::add);
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            return;
+        }
+        for (ProcessHandle p : left) kill(p);
+    }
+
+    /**
      * True while the process exists and is not a zombie. Killed orphans are re-parented to PID 1,
      * which in a container may never reap them; a zombie runs nothing and holds nothing but its pid.
      */

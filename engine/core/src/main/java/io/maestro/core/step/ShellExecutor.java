@@ -55,13 +55,15 @@ public final class ShellExecutor implements StepExecutor {
             exit = process.waitFor();
         } catch (InterruptedException e) {
             ProcessTree.kill(process.toHandle());
+            ProcessTree.killSession(process.pid());
             throw e;
-        } finally {
-            // the shell may exit while a background child still holds the pipes open
-            ProcessTree.kill(process.toHandle());
         }
-        out.join(2_000);
-        err.join(2_000);
+        // pipes at EOF: nothing of the step is left. Otherwise a background process the script
+        // started still holds them: kill what is left of the step's session (it ran under setsid)
+        if (!joined(out, err, 200)) {
+            ProcessTree.killSession(process.pid());
+            joined(out, err, 2_000);
+        }
         if (ctx.cancellation().isCancelled()) throw new InterruptedException("cancelled");
         if (exit != 0) throw new StepFailure("exit code " + exit);
         return new StepResult(OutputsFile.read(ctx.outputsFile()), Artifacts.match(ctx.workspace(), ctx.inputs().get("artifacts")));
@@ -76,6 +78,13 @@ public final class ShellExecutor implements StepExecutor {
     }
 
     private static final boolean SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
+
+    private static boolean joined(Thread out, Thread err, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        out.join(Math.max(1, deadline - System.currentTimeMillis()));
+        err.join(Math.max(1, deadline - System.currentTimeMillis()));
+        return !out.isAlive() && !err.isAlive();
+    }
 
     private static Thread pump(InputStream in, Consumer<String> sink) {
         return Thread.ofVirtual().start(() -> {

@@ -12,6 +12,7 @@ import io.maestro.api.gate.StepGate;
 import io.maestro.api.event.StepListener;
 import io.maestro.core.store.LogLine;
 import io.maestro.core.store.StepRecord;
+import io.maestro.core.step.ProcessTree;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,8 +133,24 @@ class ConductorTest {
         List<Long> children = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
         assertThat(children).hasSize(2);
         for (long pid : children) {
-            assertThat(io.maestro.core.step.ProcessTree.isRunning(pid)).as("pid %d", pid).isFalse();
+            assertThat(ProcessTree.isRunning(pid)).as("pid %d", pid).isFalse();
         }
+    }
+
+    @Test
+    void aBackgroundProcessLeftBehindByASucceededStepIsKilled() throws Exception {
+        Path pid = home.resolve("bg.pid");
+        RunHandle run = f.start("""
+                apiVersion: maestro/v1
+                kind: Pipeline
+                metadata: {name: leftover}
+                steps:
+                  - {id: leaves, with: {run: "sleep 60 & echo $! > %s; echo done"}}
+                """.formatted(pid));
+        assertThat(run.await()).isEqualTo(RunStatus.SUCCEEDED);
+        long leftover = Long.parseLong(Files.readString(pid).strip());
+        assertThat(ProcessTree.isRunning(leftover)).as("background sleep %d", leftover).isFalse();
+        assertThat(f.store.logs(run.runId(), "leaves")).extracting(LogLine::line).contains("done");
     }
 
     @Test
@@ -211,7 +228,7 @@ class ConductorTest {
         assertThat(steps.get("long").status()).isEqualTo(StepStatus.CANCELLED);
         assertThat(steps.get("later").status()).isEqualTo(StepStatus.CANCELLED);
         long shellPid = Long.parseLong(Files.readString(pid).strip());
-        assertThat(io.maestro.core.step.ProcessTree.isRunning(shellPid)).isFalse();
+        assertThat(ProcessTree.isRunning(shellPid)).isFalse();
     }
 
     @Test
