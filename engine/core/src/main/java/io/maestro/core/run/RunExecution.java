@@ -231,7 +231,10 @@ final class RunExecution {
         return status;
     }
 
-    private final java.util.concurrent.ConcurrentLinkedQueue<MaestroEvent> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** An event on its way to the store and the bus; {@code forwarded} completes once the store has it. */
+    private record Outgoing(MaestroEvent event, java.util.concurrent.CompletableFuture<Void> forwarded) { }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Outgoing> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean forwarding = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
@@ -240,13 +243,35 @@ final class RunExecution {
      * every step of a wide run queue behind each other).
      */
     void emit(MaestroEvent event) {
-        outbox.add(event);
+        send(new Outgoing(event, null));
+    }
+
+    /** Emits, and returns a handle to {@link #awaitCommitted} the event later. */
+    java.util.concurrent.CompletableFuture<Void> emitTracked(MaestroEvent event) {
+        var forwarded = new java.util.concurrent.CompletableFuture<Void>();
+        send(new Outgoing(event, forwarded));
+        return forwarded;
+    }
+
+    /**
+     * Returns once a tracked event is committed to the store: a step is only succeeded (and its
+     * dependents only start) when a crash can no longer lose that fact. Concurrent steps share one
+     * group commit.
+     */
+    void awaitCommitted(java.util.concurrent.CompletableFuture<Void> forwarded) {
+        forwarded.join();
+        conductor.store().flush();
+    }
+
+    private void send(Outgoing outgoing) {
+        outbox.add(outgoing);
         while (!outbox.isEmpty() && forwarding.compareAndSet(false, true)) {
             try {
-                MaestroEvent next;
+                Outgoing next;
                 while ((next = outbox.poll()) != null) {
-                    conductor.store().record(next);
-                    conductor.bus().publish(next);
+                    conductor.store().record(next.event());
+                    if (next.forwarded() != null) next.forwarded().complete(null);
+                    conductor.bus().publish(next.event());
                 }
             } finally {
                 forwarding.set(false);

@@ -109,12 +109,14 @@ final class StepRunner {
         Timer.builder("maestro.step.duration").tag("uses", step.spec().uses()).tag("status", status.name().toLowerCase())
                 .publishPercentileHistogram().register(conductor.telemetry().metrics())
                 .record(Duration.ofMillis(millis));
-        // the step is recorded finished before its slot frees, so no event log shows more steps running than allowed
-        run.emit(new MaestroEvent.StepFinished(run.tenant(), run.runId(), step.key(), lastAttempt, status, reason,
-                outputs, millis, Instant.now(), RunExecution.trace(run.runSpan())));
+        // in the log before its slot frees (the log never shows more steps running than allowed), and
+        // committed before its dependents start (a crash after that cannot make a resume run it again)
+        var finished = run.emitTracked(new MaestroEvent.StepFinished(run.tenant(), run.runId(), step.key(), lastAttempt,
+                status, reason, outputs, millis, Instant.now(), RunExecution.trace(run.runSpan())));
         if (!runSlot || !globalSlot) conductor.queued().decrementAndGet();
         if (globalSlot) conductor.globalSlots().release();
         if (runSlot) run.runSlots().release();
+        run.awaitCommitted(finished);
         run.complete(step.key(), new StepState(status, lastAttempt, outputs, reason));
     }
 

@@ -21,12 +21,11 @@ class AuditLogInConductorTest {
             """;
 
     @TempDir Path home;
-    @TempDir Path build;
 
     @Test
     void aRunLeavesItsRunAndStepRecordsInOrderAndTheLogVerifies() throws Exception {
         try (var maestro = MaestroTestKit.start(home)) {
-            maestro.install(PluginJars.auditLog(build, "0.1.0"));
+            maestro.install(PluginJars.auditLog("0.1.0"));
             var run = maestro.run(PIPELINE);
             assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
 
@@ -48,7 +47,7 @@ class AuditLogInConductorTest {
     void theLogsOwnLoadIsRecordedAndItsStopIsRecordedAndSignedAcrossARestart() throws Exception {
         var maestro = MaestroTestKit.start(home);
         try {
-            maestro.install(PluginJars.auditLog(build, "0.1.0"));
+            maestro.install(PluginJars.auditLog("0.1.0"));
             maestro.run(PIPELINE);
             maestro = maestro.restart();
             maestro.run(PIPELINE);
@@ -72,11 +71,11 @@ class AuditLogInConductorTest {
     @Test
     void anUpgradeOfTheAuditLogItselfWhileRunningKeepsOneUnbrokenSignedChain() throws Exception {
         try (var maestro = MaestroTestKit.start(home)) {
-            maestro.install(PluginJars.auditLog(build, "0.1.0"));
+            maestro.install(PluginJars.auditLog("0.1.0"));
             maestro.run(PIPELINE);
             Path installed = maestro.pluginsDir().resolve("audit-log-0.1.0.jar");
             Path tmp = maestro.pluginsDir().resolve(".upgrade.tmp");
-            Files.copy(PluginJars.auditLog(build, "0.2.0"), tmp);
+            Files.copy(PluginJars.auditLog("0.2.0"), tmp);
             Files.move(tmp, installed, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             assertThat(maestro.syncPlugins()).isEmpty();
@@ -99,9 +98,9 @@ class AuditLogInConductorTest {
     @Test
     void gateDenialsWithTheirReasonAndOtherPluginsLoadsAndUnloadsAreRecorded() throws Exception {
         try (var maestro = MaestroTestKit.start(home)) {
-            maestro.install(PluginJars.auditLog(build, "0.1.0"));
+            maestro.install(PluginJars.auditLog("0.1.0"));
             Path gate = maestro.pluginsDir().resolve("freeze-1.0.0.jar");
-            Files.copy(PluginJars.compiled(build, "freeze", "1.0.0", PluginJars.freezeGate()), gate);
+            Files.copy(PluginJars.compiled("freeze", "1.0.0", PluginJars.freezeGate()), gate);
             assertThat(maestro.syncPlugins()).isEmpty();
 
             var run = maestro.run(PIPELINE);
@@ -133,7 +132,7 @@ class AuditLogInConductorTest {
     @Test
     void verifyThroughTheConductorExitsOneNamingAnEditedRecord() throws Exception {
         try (var maestro = MaestroTestKit.start(home)) {
-            maestro.install(PluginJars.auditLog(build, "0.1.0"));
+            maestro.install(PluginJars.auditLog("0.1.0"));
             maestro.run(PIPELINE);
             maestro.command("audit", "seal");
             Path log = home.resolve("plugin-data/audit-log/audit-log.jsonl");
