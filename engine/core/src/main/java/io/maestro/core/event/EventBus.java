@@ -252,6 +252,7 @@ public final class EventBus implements AutoCloseable {
                 case MaestroEvent.RunStarted e -> r.onRunStarted(e);
                 case MaestroEvent.RunFinished e -> r.onRunFinished(e);
                 case MaestroEvent.GateDecided e -> r.onGateDecided(e);
+                case MaestroEvent.AuditAction e -> r.onAuditAction(e);
                 case MaestroEvent.PluginLoaded e -> r.onPluginLoaded(e);
                 case MaestroEvent.PluginUnloaded e -> r.onPluginUnloaded(e);
                 default -> { }

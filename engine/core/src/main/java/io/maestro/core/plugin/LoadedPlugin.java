@@ -188,6 +188,7 @@ final class LoadedPlugin {
         @Override public void onRunStarted(MaestroEvent.RunStarted e) { deliver(e); }
         @Override public void onRunFinished(MaestroEvent.RunFinished e) { deliver(e); }
         @Override public void onGateDecided(MaestroEvent.GateDecided e) { deliver(e); }
+        @Override public void onAuditAction(MaestroEvent.AuditAction e) { deliver(e); }
         @Override public void onPluginLoaded(MaestroEvent.PluginLoaded e) { deliver(e); }
         @Override public void onPluginUnloaded(MaestroEvent.PluginUnloaded e) { deliver(e); }
         @Override public void onStepScheduled(MaestroEvent.StepScheduled e) { deliver(e); }

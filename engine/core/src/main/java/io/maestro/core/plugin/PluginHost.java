@@ -250,12 +250,20 @@ public final class PluginHost implements AutoCloseable {
             log.info("plugin {} cancels run {}: {}", id, runId, reason);
             return runControl.cancel(runId, reason);
         };
-        return new HostPluginContext(id, version, data, config, Map.copyOf(settings), scoped);
+        java.util.function.Consumer<io.maestro.api.plugin.AuditEntry> auditor =
+                entry -> bus.publish(new MaestroEvent.AuditAction(id, entry, Instant.now()));
+        return new HostPluginContext(id, version, data, config, Map.copyOf(settings), scoped, auditor);
     }
 
     private record HostPluginContext(String pluginId, String pluginVersion, Path dataDirectory, Path configDirectory,
-                                     Map<String, String> settings, io.maestro.api.plugin.RunControl runs)
-            implements PluginContext { }
+                                     Map<String, String> settings, io.maestro.api.plugin.RunControl runs,
+                                     java.util.function.Consumer<io.maestro.api.plugin.AuditEntry> auditor)
+            implements PluginContext {
+        @Override
+        public void audit(io.maestro.api.plugin.AuditEntry entry) {
+            auditor.accept(java.util.Objects.requireNonNull(entry, "entry"));
+        }
+    }
 
     /** Plugins run from a private copy, so replacing the file in the directory never disturbs a loaded version. */
     private Path cache(Path file, String id, String version, String sha256) {

@@ -317,7 +317,9 @@ public final class JdbcRunStore implements RunStore {
                 for (Object op : ops) {
                     switch (op) {
                         case MaestroEvent e -> {
-                            if (e.runId() == null) continue; // plugin events belong to no run
+                            // plugin events belong to no run; plugins' audit actions are the audit log's to keep
+                            // (a plugin's bad run id must never fail the run store's writes)
+                            if (e.runId() == null || e instanceof MaestroEvent.AuditAction) continue;
                             events.setString(1, e.runId());
                             events.setString(2, e.stepId());
                             events.setInt(3, e.attempt());
@@ -413,6 +415,7 @@ public final class JdbcRunStore implements RunStore {
             }
             case MaestroEvent.ArtifactProduced e -> { }
             case MaestroEvent.GateDecided e -> { }
+            case MaestroEvent.AuditAction e -> { }
             case MaestroEvent.PluginLoaded e -> { }
             case MaestroEvent.PluginUnloaded e -> { }
         }

@@ -68,6 +68,15 @@ public sealed interface MaestroEvent {
     record ArtifactProduced(String tenant, String runId, String stepId, int attempt, String name, String path,
                             String sha256, long sizeBytes, Instant at, TraceContext trace) implements MaestroEvent { }
 
+    /** An {@link io.maestro.api.plugin.AuditEntry} a plugin emitted; {@code source} is that plugin's id. */
+    record AuditAction(String source, io.maestro.api.plugin.AuditEntry entry, Instant at) implements MaestroEvent {
+        public String tenant() { return entry.tenant(); }
+        public String runId() { return entry.runId(); }
+        public String stepId() { return null; }
+        public int attempt() { return 0; }
+        public TraceContext trace() { return TraceContext.NONE; }
+    }
+
     record PluginLoaded(String pluginId, String version, List<String> extensions, Instant at) implements MaestroEvent {
         public String tenant() { return null; }
         public String runId() { return null; }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What a plugin is given by the host: its identity, a private data directory, its configuration
- * directory, its settings and a narrow control over runs. Never a handle to the run store or to
+ * directory, its settings, a narrow control over runs and a way to report audit-worthy actions.
+ * Never a handle to the run store or to
  * another plugin.
  */
 public interface PluginContext {
@@ -24,4 +25,7 @@ public interface PluginContext {
 
     /** The few things a plugin may do to runs (e.g. a budget plugin halting a run over budget). */
     RunControl runs();
+
+    /** Reports an action for the audit log; the host adds this plugin's id as its source and the time. */
+    void audit(AuditEntry entry);
 }

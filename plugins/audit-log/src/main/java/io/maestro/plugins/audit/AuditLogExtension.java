@@ -43,6 +43,7 @@ public final class AuditLogExtension implements RunListener, StepListener, Plugi
     @Override public void onRunStarted(MaestroEvent.RunStarted e) { record(e); }
     @Override public void onRunFinished(MaestroEvent.RunFinished e) { record(e); }
     @Override public void onGateDecided(MaestroEvent.GateDecided e) { record(e); }
+    @Override public void onAuditAction(MaestroEvent.AuditAction e) { record(e); }
     @Override public void onPluginLoaded(MaestroEvent.PluginLoaded e) { record(e); }
     @Override public void onPluginUnloaded(MaestroEvent.PluginUnloaded e) { record(e); }
     @Override public void onStepScheduled(MaestroEvent.StepScheduled e) { record(e); }

@@ -41,6 +41,14 @@ final class EventRecords {
                     new Target("artifact", e.name(), e.path()), e.runId(), e.tenant(), AuditRecord.SUCCESS, null,
                     trace(e.trace()), details("step", e.stepId(), "attempt", (long) e.attempt(), "path", e.path(),
                             "sha256", e.sha256(), "size_bytes", e.sizeBytes()));
+            case MaestroEvent.AuditAction e -> {
+                var entry = e.entry();
+                Map<String, Object> details = new LinkedHashMap<>(entry.details());
+                details.put("source_plugin", e.source());
+                yield AuditRecord.of(e.at(), new Actor(entry.actorType(), entry.actor()), entry.action(),
+                        new Target(entry.targetType(), entry.targetId(), null), entry.runId(), entry.tenant(),
+                        entry.outcome(), entry.reason(), null, details);
+            }
             case MaestroEvent.PluginLoaded e -> AuditRecord.of(e.at(), Actor.SYSTEM, "plugin.load",
                     new Target("plugin", e.pluginId(), e.pluginId() + " " + e.version()), null, null,
                     AuditRecord.SUCCESS, null, null, withOrigin(details("version", e.version(),

@@ -130,6 +130,42 @@ class AuditLogInConductorTest {
     }
 
     @Test
+    void actionsOtherPluginsReportAreRecordedWithTheirActorAndSource() throws Exception {
+        try (var maestro = MaestroTestKit.start(home)) {
+            maestro.install(PluginJars.auditLog("0.1.0"));
+            Path admin = maestro.pluginsDir().resolve("admin-1.0.0.jar");
+            Files.copy(PluginJars.compiled("admin", "1.0.0", java.util.Map.of("test.admin.Grant", """
+                    package test.admin;
+                    import io.maestro.api.plugin.*;
+                    import java.util.*;
+                    @org.pf4j.Extension
+                    public class Grant implements PluginCommand, PluginContextAware {
+                        private PluginContext ctx;
+                        public void init(PluginContext ctx) { this.ctx = ctx; }
+                        public String name() { return "grant"; }
+                        public String description() { return "grants a role"; }
+                        public int run(List<String> args, java.io.PrintWriter out, java.io.PrintWriter err) {
+                            ctx.audit(new AuditEntry("acme", null, "user", "alice", "authz.grant", "role", "pipeline-admin",
+                                    "success", "approved in SEC-12", Map.of("grantee", "bob")));
+                            return 0;
+                        }
+                    }
+                    """)), admin);
+            assertThat(maestro.syncPlugins()).isEmpty();
+            assertThat(maestro.command("grant").exitCode()).isZero();
+
+            var grants = eventually(() -> maestro.command("audit", "query", "--action", "authz.*", "--json").out(),
+                    out -> out.contains("authz.grant"));
+            assertThat(actions(grants)).hasSize(1);
+            assertThat(grants).contains("\"actor\":{\"name\":\"alice\",\"type\":\"user\"}")
+                    .contains("\"source_plugin\":\"admin\"").contains("\"grantee\":\"bob\"")
+                    .contains("\"reason\":\"approved in SEC-12\"").contains("\"tenant\":\"acme\"");
+            assertThat(maestro.command("audit", "query", "--actor", "alice").out()).contains("authz.grant");
+            assertThat(maestro.command("audit", "verify").exitCode()).isZero();
+        }
+    }
+
+    @Test
     void verifyThroughTheConductorExitsOneNamingAnEditedRecord() throws Exception {
         try (var maestro = MaestroTestKit.start(home)) {
             maestro.install(PluginJars.auditLog("0.1.0"));
