@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -152,10 +151,6 @@ public final class SpecParser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Duration duration(String text) {
-        return Durations.parse(text);
     }
 
     static Map<String, Object> plain(JsonNode node) {

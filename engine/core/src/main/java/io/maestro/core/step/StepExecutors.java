@@ -27,10 +27,6 @@ public final class StepExecutors {
         }
     }
 
-    public void unregister(StepExecutor executor) {
-        byType.remove(executor.type(), executor);
-    }
-
     private final Map<String, List<StepExecutor>> owned = new java.util.HashMap<>();
 
     /**
