@@ -58,12 +58,10 @@ public final class ShellExecutor implements StepExecutor {
             ProcessTree.killSession(process.pid());
             throw e;
         }
-        // pipes at EOF: nothing of the step is left. Otherwise a background process the script
-        // started still holds them: kill what is left of the step's session (it ran under setsid)
-        if (!joined(out, err, 200)) {
-            ProcessTree.killSession(process.pid());
-            joined(out, err, 2_000);
-        }
+        // whatever the script left running in its session (it ran under setsid) goes with it: a
+        // background process may have redirected its output, so closed pipes prove nothing
+        if (SETSID) ProcessTree.killSession(process.pid());
+        if (!joined(out, err, 2_000)) ProcessTree.killSession(process.pid());
         if (ctx.cancellation().isCancelled()) throw new InterruptedException("cancelled");
         if (exit != 0) throw new StepFailure("exit code " + exit);
         return new StepResult(OutputsFile.read(ctx.outputsFile()), Artifacts.match(ctx.workspace(), ctx.inputs().get("artifacts")));

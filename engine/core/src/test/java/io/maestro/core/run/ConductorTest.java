@@ -138,18 +138,24 @@ class ConductorTest {
     }
 
     @Test
-    void aBackgroundProcessLeftBehindByASucceededStepIsKilled() throws Exception {
-        Path pid = home.resolve("bg.pid");
+    void backgroundProcessesLeftBehindByASucceededStepAreKilledEvenWithTheirOutputRedirected() throws Exception {
+        Path pids = home.resolve("bg.pids");
         RunHandle run = f.start("""
                 apiVersion: maestro/v1
                 kind: Pipeline
                 metadata: {name: leftover}
                 steps:
-                  - {id: leaves, with: {run: "sleep 60 & echo $! > %s; echo done"}}
-                """.formatted(pid));
+                  - id: leaves
+                    with:
+                      run: |
+                        sleep 62 >/dev/null 2>&1 & echo $! >> %1$s
+                        (sleep 63 >/dev/null 2>&1 & echo $! >> %1$s)
+                        echo done
+                """.formatted(pids));
         assertThat(run.await()).isEqualTo(RunStatus.SUCCEEDED);
-        long leftover = Long.parseLong(Files.readString(pid).strip());
-        assertThat(ProcessTree.isRunning(leftover)).as("background sleep %d", leftover).isFalse();
+        List<Long> left = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
+        assertThat(left).hasSize(2);
+        for (long pid : left) assertThat(ProcessTree.isRunning(pid)).as("background sleep %d", pid).isFalse();
         assertThat(f.store.logs(run.runId(), "leaves")).extracting(LogLine::line).contains("done");
     }
 
