@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 jdk="$(bin/find-jdk21)"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -q -B install -DskipTests
+  # Maven 3.8 prints colour resets even with -B; strip them so the header below stays readable
+  mvn -q -B -Dstyle.color=never install -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
 fi
 jar="$(ls bench/target/maestro-bench-*.jar | grep -v -e '-sources' -e '-tests' | head -1)"
 
@@ -23,7 +24,7 @@ if [ $# -eq 0 ]; then
 fi
 # what the figures depend on: the engine commit (and local edits to engine sources), the load, the cores
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout')"
-edits="$( (git status --porcelain -- 'engine/*/src/main' 2>/dev/null || true) | wc -l)"
+edits="$( (git status --porcelain -- 'engine/*/src/main/*' 2>/dev/null || true) | wc -l)"
 echo "# maestro $commit$([ "$edits" -gt 0 ] && echo " + $edits edited engine source files")," \
   "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$jdk/bin/java" -version 2>&1 | head -1)" >&2
 # the classpath wildcard is expanded by java itself, not by the shell

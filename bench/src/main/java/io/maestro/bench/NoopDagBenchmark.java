@@ -3,8 +3,11 @@ package io.maestro.bench;
 import io.maestro.api.event.RunStatus;
 import io.maestro.core.spec.PipelineSpec;
 import io.maestro.core.spec.SpecParser;
-import java.util.concurrent.TimeUnit;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,42 +29,55 @@ import org.openjdk.jmh.annotations.Warmup;
  * figure is the time from {@code Conductor.start} to the run's end with its records flushed, so it
  * includes planning, recording the run and every step event; divide by 10,000 for µs per step.
  * {@code store=FILE} is the embedded H2 file store {@code maestro run} uses; {@code store=MEM} is
- * in-memory H2, which takes the file I/O out and leaves scheduling plus the SQL work. The secondary
+ * in-memory H2, which takes the file I/O out and leaves scheduling plus the SQL work; {@code store=NONE}
+ * discards every record ({@link DiscardingRunStore}), which leaves the scheduling alone. The secondary
  * figure {@code cpuMs} is the CPU time the whole JVM used during the run (all threads: scheduler,
- * steps, store writer, JIT, GC); unlike wall time it barely moves when other processes share the cores.
+ * steps, store writer, JIT, GC). JMH's summary line shows its sum over the measurement iterations;
+ * the per-run mean is the {@code avg} of the "(min, avg, max)" line above it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 6)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--enable-native-access=ALL-UNNAMED",
         "--sun-misc-unsafe-memory-access=allow"})
 public class NoopDagBenchmark {
     static final int LEVELS = 100;
     static final int WIDTH = 100;
 
-    @Param({"FILE", "MEM"})
+    @Param({"FILE", "MEM", "NONE"})
     public StoreKind store;
 
     private PipelineSpec spec;
+    private Path homes;
+    private int iteration;
     private BenchConductor conductor;
 
     @Setup(Level.Trial)
-    public void parse() {
+    public void parse() throws IOException {
         spec = new SpecParser().parse("gen.yaml", GeneratedSpecs.layeredNoop(LEVELS, WIDTH, 64));
         if (spec.steps().size() != LEVELS * WIDTH) throw new IllegalStateException("spec has " + spec.steps().size() + " steps");
+        homes = Files.createTempDirectory("maestro-bench-noop-");
     }
 
-    /** A fresh store per iteration, so every measured run writes into a store of the same size. */
+    /**
+     * A fresh store per iteration, so every measured run writes into a store of the same size. The
+     * homes (20,000 step directories each) are deleted only after the last iteration.
+     */
     @Setup(Level.Iteration)
-    public void open() {
-        conductor = new BenchConductor(store);
+    public void open() throws IOException {
+        conductor = new BenchConductor(store, Files.createDirectory(homes.resolve("iteration-" + ++iteration)));
     }
 
     @TearDown(Level.Iteration)
     public void close() {
         conductor.close();
+    }
+
+    @TearDown(Level.Trial)
+    public void deleteHomes() {
+        BenchConductor.deleteTree(homes);
     }
 
     /** CPU time of the JVM during one measured run, reported beside the wall time. */

@@ -33,13 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * What a {@code shell} step costs over the process it runs. {@link #bareShell} is the floor: fork
  * and wait for {@code /bin/sh -c true}; {@link #bareSetsidShell} is the same through
  * {@code /usr/bin/setsid}, which the {@code shell} step type puts in front of the shell when it
- * exists. {@link #shellExecutor} is the step type alone (environment, output pumps, process-tree
- * kill), {@link #oneStepRun} a whole 1-step run through the conductor, {@link #chainOf100} the
- * per-step time inside a 100-step chain of {@code true} steps.
+ * exists. {@link #shellExecutor} is the step type alone (environment, outputs file, output pumps),
+ * {@link #oneStepRun} a whole 1-step run through the conductor, {@link #chainOf100} the per-step
+ * time inside a 100-step chain of {@code true} steps; both with each {@link StoreKind}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--enable-native-access=ALL-UNNAMED",
         "--sun-misc-unsafe-memory-access=allow"})
@@ -48,7 +48,7 @@ public class ShellStepBenchmark {
 
     @State(Scope.Benchmark)
     public static class Conducted {
-        @Param({"FILE", "MEM"})
+        @Param({"FILE", "MEM", "NONE"})
         public StoreKind store;
 
         PipelineSpec oneStep;
@@ -88,9 +88,8 @@ public class ShellStepBenchmark {
         }
 
         @TearDown(Level.Trial)
-        public void close() throws IOException {
-            Files.deleteIfExists(outputs);
-            Files.deleteIfExists(workspace);
+        public void close() {
+            BenchConductor.deleteTree(workspace);
         }
 
         @Override public String tenant() { return "default"; }

@@ -5,5 +5,7 @@ public enum StoreKind {
     /** The embedded default of {@code maestro run}: an H2 file database under the home directory. */
     FILE,
     /** An in-memory H2 database: the same SQL and projection, no file I/O. */
-    MEM
+    MEM,
+    /** No store at all ({@link DiscardingRunStore}): the conductor's scheduling alone, a lower bound. */
+    NONE
 }
