@@ -25,7 +25,11 @@ final class DiscardingRunStore implements RunStore {
     @Override public Optional<RunRecord> findRun(String runId) { return Optional.empty(); }
     @Override public List<RunRecord> listRuns(RunQuery query) { return List.of(); }
     @Override public List<StepRecord> steps(String runId) { return List.of(); }
-    @Override public List<LogLine> logs(String runId, String stepId) { return List.of(); }
-    @Override public List<EventRecord> events(String runId) { return List.of(); }
+    @Override public List<LogLine> logs(String runId, String stepId, long afterSeq, int limit) { return List.of(); }
+    @Override public List<EventRecord> events(String runId, long afterSeq, int limit) { return List.of(); }
+    @Override public long lastEventSeq() { return 0; }
+    @Override public List<EventRecord> eventsAfter(long afterSeq, int limit) { return List.of(); }
+    @Override public java.util.Map<String, java.util.Map<io.maestro.api.event.StepStatus, Integer>> stepCounts(
+            java.util.Collection<String> runIds) { return java.util.Map.of(); }
     @Override public void close() { }
 }

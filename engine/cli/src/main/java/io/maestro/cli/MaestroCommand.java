@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "maestro", mixinStandardHelpOptions = true, version = "maestro 0.1.0",
         description = "Plugin-based pipeline conductor.",
         subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, RunsCommand.class,
-                ShowCommand.class, LogsCommand.class, ResumeCommand.class, PluginsCommand.class,
+                ShowCommand.class, LogsCommand.class, ResumeCommand.class, PluginsCommand.class, ServeCommand.class, TokensCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MaestroCommand {
 
@@ -25,8 +25,15 @@ public final class MaestroCommand {
     java.nio.file.Path pluginsDir;
 
     /** A session for one command; plugin warnings go to that command's error stream. */
-    Session session(CommandLine.Model.CommandSpec spec) {
-        return new Session(env, pluginsDir, spec.commandLine().getErr());
+    io.maestro.core.Engine session(CommandLine.Model.CommandSpec spec) {
+        return engine(env, pluginsDir, spec.commandLine().getErr());
+    }
+
+    static io.maestro.core.Engine engine(Map<String, String> env, java.nio.file.Path pluginsDir, PrintWriter warnings) {
+        return new io.maestro.core.Engine(env, pluginsDir, problem -> {
+            warnings.println("maestro: warning: " + problem);
+            warnings.flush();
+        }, java.util.List.of());
     }
 
     final Map<String, String> env;

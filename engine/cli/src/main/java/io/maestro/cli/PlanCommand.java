@@ -27,7 +27,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunPlan plan;
         try (var session = root.session(spec)) {
-            plan = new Planner().plan(session.parser.parseFile(file));
+            plan = new Planner().plan(session.parser().parseFile(file));
         }
         if (output.equals("json")) {
             var json = new LinkedHashMap<String, Object>();

@@ -32,7 +32,7 @@ final class PluginCommands {
             if (args[i].equals("--plugins") && i + 1 < first) pluginsDir = Path.of(args[i + 1]);
             if (args[i].equals("--debug")) debug = true;
         }
-        try (var session = new Session(env, pluginsDir, err)) {
+        try (var session = MaestroCommand.engine(env, pluginsDir, err)) {
             for (PluginCommand c : session.plugins().commands()) {
                 if (!c.name().equals(args[first])) continue;
                 List<String> rest = Arrays.asList(args).subList(first + 1, args.length);

@@ -25,7 +25,7 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (var session = root.session(spec)) {
-            RunHandle handle = session.conductor().resume(runId, session.parser);
+            RunHandle handle = session.conductor().resume(runId, session.parser());
             out.printf("run %s resumed%n", handle.runId());
             out.flush();
             return RunWatcher.watch(session, handle, out, metrics);

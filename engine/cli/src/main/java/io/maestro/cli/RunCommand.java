@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (var session = root.session(spec)) {
-            PipelineSpec pipeline = session.parser.parseFile(file);
+            PipelineSpec pipeline = session.parser().parseFile(file);
             Map<String, String> given = parseParams(params);
             RunHandle handle = session.conductor().start(pipeline, given);
             out.printf("run %s started (pipeline %s, tenant %s, %d steps)%n", handle.runId(), pipeline.name(),

@@ -15,7 +15,7 @@ import sun.misc.Signal;
 final class RunWatcher {
     private RunWatcher() { }
 
-    static int watch(Session session, RunHandle handle, PrintWriter out, boolean printMetrics) throws Exception {
+    static int watch(io.maestro.core.Engine session, RunHandle handle, PrintWriter out, boolean printMetrics) throws Exception {
         int width = handle.plan().steps().stream().mapToInt(s -> s.key().length()).max().orElse(12);
         AutoCloseable progress = session.bus().addListener("cli-progress", new ProgressPrinter(handle.runId(), out, width));
         Signal.handle(new Signal("INT"), sig -> {
@@ -42,7 +42,7 @@ final class RunWatcher {
         }
         if (printMetrics) {
             out.println();
-            out.print(session.metrics.scrape());
+            out.print(session.metrics().scrape());
         }
         out.flush();
         return switch (status) {

@@ -35,11 +35,11 @@ final class ValidateCommand implements Callable<Integer> {
         return problems == 0 ? ExitCodes.OK : ExitCodes.INVALID;
     }
 
-    private int validate(Session session, PrintWriter out, PrintWriter err) {
+    private int validate(io.maestro.core.Engine session, PrintWriter out, PrintWriter err) {
         int problems = 0;
         for (Path file : files) {
             try {
-                PipelineSpec p = session.parser.parseFile(file);
+                PipelineSpec p = session.parser().parseFile(file);
                 out.printf("%s: valid (pipeline %s, %d steps)%n", file, p.name(), p.steps().size());
             } catch (SpecException e) {
                 for (SpecProblem problem : e.problems()) err.println(problem.format());

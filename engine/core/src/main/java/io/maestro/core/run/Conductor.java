@@ -97,7 +97,8 @@ public final class Conductor implements AutoCloseable {
                 || (!run.status().isTerminal() && Owners.isAlive(run.owner(), run.heartbeatAt(), Instant.now()))) {
             throw new RunException("run " + runId + " is still running (owner " + run.owner() + ")");
         }
-        PipelineSpec spec = parser.parse(run.specPath() == null ? runId : run.specPath(), run.specText());
+        PipelineSpec spec = parser.parse(run.specPath() == null ? runId : run.specPath(), run.specText())
+                .withTenant(run.tenant());
         RunPlan plan = planner.plan(spec);
         if (!store.prepareResume(runId, run.owner(), config.owner())) {
             throw new RunException("run " + runId + " was just claimed by another conductor");

@@ -298,10 +298,17 @@ final class RunExecution {
         return Map.of("params", params, "steps", stepVariables, "run", runVariables, "matrix", step.matrix());
     }
 
+    /**
+     * A run is its own trace; when it is started within a span (an API request), the run span links
+     * back to it instead of becoming its child, since the run outlives the request.
+     */
     static Span startRunSpan(io.maestro.core.telemetry.Telemetry telemetry, PipelineSpec spec, String runId) {
-        return telemetry.tracer().spanBuilder("run " + spec.name())
+        var builder = telemetry.tracer().spanBuilder("run " + spec.name())
                 .setSpanKind(SpanKind.INTERNAL)
-                .setNoParent()
+                .setNoParent();
+        var caller = Span.current().getSpanContext();
+        if (caller.isValid()) builder.addLink(caller);
+        return builder
                 .setAttribute(AttributeKey.stringKey("maestro.tenant"), spec.tenant())
                 .setAttribute(AttributeKey.stringKey("maestro.pipeline"), spec.name())
                 .setAttribute(AttributeKey.stringKey("maestro.run_id"), runId)

@@ -50,6 +50,7 @@ public final class JdbcRunStore implements RunStore {
 
     private final HikariDataSource dataSource;
     private final String description;
+    private final Jdbc jdbc;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Map<String, Map<String, StepRow>> activeSteps = new ConcurrentHashMap<>();
     private final Map<String, RunRow> activeRuns = new ConcurrentHashMap<>();
@@ -89,6 +90,7 @@ public final class JdbcRunStore implements RunStore {
     private JdbcRunStore(HikariDataSource dataSource, String description) {
         this.dataSource = dataSource;
         this.description = description;
+        this.jdbc = new Jdbc(dataSource, description);
         this.writer = Thread.ofPlatform().name("maestro-store-writer").daemon().start(this::writeLoop);
     }
 
@@ -481,6 +483,14 @@ public final class JdbcRunStore implements RunStore {
         if (q.tenant() != null) { sql.append(" AND tenant = ?"); args.add(q.tenant()); }
         if (q.pipeline() != null) { sql.append(" AND pipeline = ?"); args.add(q.pipeline()); }
         if (q.status() != null) { sql.append(" AND status = ?"); args.add(q.status().name()); }
+        if (q.since() != null) { sql.append(" AND created_at >= ?"); args.add(ts(q.since())); }
+        if (q.until() != null) { sql.append(" AND created_at < ?"); args.add(ts(q.until())); }
+        if (q.after() != null) {
+            sql.append(" AND (created_at < ? OR (created_at = ? AND run_id < ?))");
+            args.add(ts(q.after().createdAt()));
+            args.add(ts(q.after().createdAt()));
+            args.add(q.after().runId());
+        }
         sql.append(" ORDER BY created_at DESC, run_id DESC LIMIT ").append(Math.max(1, Math.min(q.limit(), 10_000)));
         return queryRuns(sql.toString(), args);
     }
@@ -508,36 +518,56 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public List<LogLine> logs(String runId, String stepId) {
-        String sql = "SELECT * FROM step_logs WHERE run_id = ?" + (stepId == null ? "" : " AND step_id = ?") + " ORDER BY seq";
-        return query(sql, stepId == null ? List.of(runId) : List.of(runId, stepId), rs -> new LogLine(
+    public List<LogLine> logs(String runId, String stepId, long afterSeq, int limit) {
+        String sql = "SELECT * FROM step_logs WHERE run_id = ?" + (stepId == null ? "" : " AND step_id = ?")
+                + " AND seq > ? ORDER BY seq LIMIT " + clampLimit(limit);
+        List<Object> args = stepId == null ? List.of(runId, afterSeq) : List.of(runId, stepId, afterSeq);
+        return query(sql, args, rs -> new LogLine(rs.getLong("seq"),
                 rs.getString("step_id"), rs.getInt("attempt"),
                 "O".equals(rs.getString("stream")) ? LogLine.Stream.OUT : LogLine.Stream.ERR,
                 rs.getString("line"), instant(rs, "at")));
     }
 
     @Override
-    public List<EventRecord> events(String runId) {
-        return query("SELECT * FROM run_events WHERE run_id = ? ORDER BY seq", List.of(runId), rs -> new EventRecord(
-                rs.getLong("seq"), rs.getString("run_id"), rs.getString("step_id"), rs.getInt("attempt"),
-                rs.getString("type"), rs.getString("payload_json"), instant(rs, "at")));
+    public List<EventRecord> events(String runId, long afterSeq, int limit) {
+        return query("SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT " + clampLimit(limit),
+                List.of(runId, afterSeq), JdbcRunStore::eventRecord);
     }
 
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
+    @Override
+    public List<EventRecord> eventsAfter(long afterSeq, int limit) {
+        return query("SELECT * FROM run_events WHERE seq > ? ORDER BY seq LIMIT " + clampLimit(limit),
+                List.of(afterSeq), JdbcRunStore::eventRecord);
     }
 
-    private <T> List<T> query(String sql, List<?> args, RowMapper<T> mapper) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
-            try (ResultSet rs = ps.executeQuery()) {
-                var out = new ArrayList<T>();
-                while (rs.next()) out.add(mapper.map(rs));
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading " + description + " failed: " + e.getMessage(), e);
-        }
+    @Override
+    public long lastEventSeq() {
+        return query("SELECT COALESCE(MAX(seq), 0) AS last FROM run_events", List.of(), rs -> rs.getLong("last")).getFirst();
+    }
+
+    private static EventRecord eventRecord(ResultSet rs) throws SQLException {
+        return new EventRecord(rs.getLong("seq"), rs.getString("run_id"), rs.getString("step_id"), rs.getInt("attempt"),
+                rs.getString("type"), rs.getString("payload_json"), instant(rs, "at"));
+    }
+
+    private static int clampLimit(int limit) {
+        return Math.max(1, Math.min(limit, 1_000_000));
+    }
+
+    @Override
+    public Map<String, Map<StepStatus, Integer>> stepCounts(java.util.Collection<String> runIds) {
+        Map<String, Map<StepStatus, Integer>> counts = new HashMap<>();
+        if (runIds.isEmpty()) return counts;
+        var ids = List.copyOf(runIds);
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        query("SELECT run_id, status, COUNT(*) AS n FROM step_states WHERE run_id IN (" + marks + ") GROUP BY run_id, status",
+                ids, rs -> counts.computeIfAbsent(rs.getString("run_id"), k -> new java.util.EnumMap<>(StepStatus.class))
+                        .put(StepStatus.valueOf(rs.getString("status")), rs.getInt("n")));
+        return counts;
+    }
+
+    private <T> List<T> query(String sql, List<?> args, Jdbc.RowMapper<T> mapper) {
+        return jdbc.query(sql, args, mapper);
     }
 
     @Override
@@ -564,8 +594,7 @@ public final class JdbcRunStore implements RunStore {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+        return Jdbc.instant(rs, column);
     }
 
     static String rootMessage(Throwable e) {

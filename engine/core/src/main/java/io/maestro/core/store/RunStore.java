@@ -1,7 +1,10 @@
 package io.maestro.core.store;
 
 import io.maestro.api.event.MaestroEvent;
+import io.maestro.api.event.StepStatus;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,9 +41,29 @@ public interface RunStore extends AutoCloseable {
 
     List<StepRecord> steps(String runId);
 
-    List<LogLine> logs(String runId, String stepId);
+    /** All log lines of a run ({@code stepId} null) or of one step, in order. */
+    default List<LogLine> logs(String runId, String stepId) {
+        return logs(runId, stepId, 0, Integer.MAX_VALUE);
+    }
 
-    List<EventRecord> events(String runId);
+    /** At most {@code limit} log lines with a sequence number above {@code afterSeq}, in order. */
+    List<LogLine> logs(String runId, String stepId, long afterSeq, int limit);
+
+    default List<EventRecord> events(String runId) {
+        return events(runId, 0, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} events of one run with a sequence number above {@code afterSeq}, in order. */
+    List<EventRecord> events(String runId, long afterSeq, int limit);
+
+    /** At most {@code limit} events of all runs with a sequence number above {@code afterSeq}, in order. */
+    List<EventRecord> eventsAfter(long afterSeq, int limit);
+
+    /** The highest event sequence number stored (0 when there is none). */
+    long lastEventSeq();
+
+    /** How many steps of each run are in each state. */
+    Map<String, Map<StepStatus, Integer>> stepCounts(Collection<String> runIds);
 
     @Override
     void close();

@@ -2,6 +2,9 @@ package io.maestro.plugins.template;
 
 import io.maestro.api.event.MaestroEvent;
 import io.maestro.api.event.RunListener;
+import io.maestro.api.http.PluginRequest;
+import io.maestro.api.http.PluginResponse;
+import io.maestro.api.http.PluginRoutes;
 import io.maestro.api.plugin.PluginCommand;
 import io.maestro.api.plugin.PluginContext;
 import io.maestro.api.plugin.PluginContextAware;
@@ -18,12 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A listener and a CLI command in one class (PF4J makes one instance per extension class, so state
- * both need lives here): counts finished runs per tenant and status in the plugin's data directory;
- * {@code maestro hello stats} prints the counts.
+ * A listener, a CLI command and an HTTP route in one class (PF4J makes one instance per extension
+ * class, so state they share lives here): counts finished runs per tenant and status in the plugin's
+ * data directory; {@code maestro hello stats} prints the counts, and
+ * {@code GET /api/v1/plugins/template/stats} returns the caller's tenant's counts as JSON.
  */
 @Extension
-public class HelloPlugin implements RunListener, PluginCommand, PluginContextAware {
+public class HelloPlugin implements RunListener, PluginCommand, PluginContextAware, PluginRoutes {
     private static final Logger log = LoggerFactory.getLogger(HelloPlugin.class);
     private Path ledger;
 
@@ -40,6 +44,25 @@ public class HelloPlugin implements RunListener, PluginCommand, PluginContextAwa
         } catch (IOException e) {
             log.warn("cannot record run {}: {}", event.runId(), e.getMessage()); // never fail a run
         }
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(new Route("GET", "/stats", this::tenantStats));
+    }
+
+    /** Only the caller's tenant's lines: a route must scope what it returns to {@code request.tenant()}. */
+    private PluginResponse tenantStats(PluginRequest request) throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        if (Files.exists(ledger)) {
+            for (String line : Files.readAllLines(ledger)) {
+                String[] parts = line.split(" ", 2);
+                if (parts.length == 2 && parts[0].equals(request.tenant())) counts.merge(parts[1], 1, Integer::sum);
+            }
+        }
+        var json = new StringBuilder("{");
+        counts.forEach((status, n) -> json.append(json.length() > 1 ? "," : "").append('"').append(status).append("\":").append(n));
+        return PluginResponse.json(200, json.append('}').toString());
     }
 
     @Override

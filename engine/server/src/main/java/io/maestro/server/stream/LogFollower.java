@@ -1,0 +1,79 @@
+package io.maestro.server.stream;
+
+import io.maestro.core.store.LogLine;
+import io.maestro.core.store.RunStore;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Follows one step's log for one client: reads the store after the last line sent, on a virtual
+ * thread, every quarter second while lines come and every second when idle, until the client leaves.
+ */
+public final class LogFollower {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private final RunStore store;
+    private final String runId;
+    private final String stepKey;
+    private final SseEmitter emitter;
+    private volatile boolean open = true;
+    private long after;
+
+    private LogFollower(RunStore store, String runId, String stepKey, long after, SseEmitter emitter) {
+        this.store = store;
+        this.runId = runId;
+        this.stepKey = stepKey;
+        this.after = after;
+        this.emitter = emitter;
+    }
+
+    public static SseEmitter open(RunStore store, String runId, String stepKey, Long after) {
+        var emitter = new SseEmitter(0L);
+        var f = new LogFollower(store, runId, stepKey, after == null ? 0 : after, emitter);
+        emitter.onCompletion(() -> f.open = false);
+        emitter.onTimeout(() -> f.open = false);
+        emitter.onError(e -> f.open = false);
+        Thread.ofVirtual().name("log-" + runId).start(f::pump);
+        return emitter;
+    }
+
+    private void pump() {
+        long idleSince = System.nanoTime();
+        try {
+            while (open) {
+                List<LogLine> lines = store.logs(runId, stepKey, after, 500);
+                for (LogLine l : lines) {
+                    var body = new LinkedHashMap<String, Object>();
+                    body.put("seq", l.seq());
+                    body.put("attempt", l.attempt());
+                    body.put("stream", l.stream().name());
+                    body.put("line", l.line());
+                    body.put("at", l.at() == null ? null : l.at().toString());
+                    emitter.send(SseEmitter.event().id(Long.toString(l.seq())).name("log")
+                            .data(JSON.writeValueAsString(body), MediaType.APPLICATION_JSON));
+                    after = l.seq();
+                }
+                if (!lines.isEmpty()) {
+                    idleSince = System.nanoTime();
+                    continue;
+                }
+                boolean idle = System.nanoTime() - idleSince > 5_000_000_000L;
+                Thread.sleep(idle ? 1_000 : 250);
+                if (idle && System.nanoTime() - idleSince > 15_000_000_000L) {
+                    emitter.send(SseEmitter.event().comment("keepalive"));
+                    idleSince = System.nanoTime() - 5_000_000_001L;
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            open = false; // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            emitter.completeWithError(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.maestro.server.stream;
+
+import io.maestro.core.store.EventRecord;
+import io.maestro.core.store.RunStore;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One client following events over SSE: a tenant's runs, or one run. It joins the live feed first,
+ * then sends the backlog after {@code afterSeq} from the store, then the live events, skipping any
+ * already sent, so a client reconnecting with {@code Last-Event-ID} misses nothing and sees nothing twice.
+ */
+public final class Subscription {
+    private static final FeedEvent CLOSE = new FeedEvent(-1, null, null, null, null);
+    private static final int MAX_BACKLOG = 100_000;
+    private final String tenant;
+    private final String runId;
+    private final long afterSeq;
+    private final SseEmitter emitter;
+    private final EventFeed feed;
+    private final RunStore store;
+    private final BlockingQueue<FeedEvent> live = new LinkedBlockingQueue<>();
+    private long lastSent;
+
+    private Subscription(String tenant, String runId, long afterSeq, SseEmitter emitter, EventFeed feed, RunStore store) {
+        this.tenant = tenant;
+        this.runId = runId;
+        this.afterSeq = afterSeq;
+        this.emitter = emitter;
+        this.feed = feed;
+        this.store = store;
+        this.lastSent = afterSeq;
+    }
+
+    /**
+     * @param runId    null for every run of the tenant
+     * @param afterSeq the Last-Event-ID (0 to replay a run from its start); null for a tenant-wide
+     *                 stream means "from now on"
+     */
+    public static SseEmitter open(String tenant, String runId, Long afterSeq, EventFeed feed, RunStore store) {
+        var emitter = new SseEmitter(0L);
+        long start = afterSeq != null ? afterSeq : runId != null ? 0 : feed.position();
+        var s = new Subscription(tenant, runId, start, emitter, feed, store);
+        emitter.onCompletion(s::close);
+        emitter.onTimeout(s::close);
+        emitter.onError(e -> s.close());
+        feed.add(s);
+        Thread.ofVirtual().name("sse-" + (runId == null ? tenant : runId)).start(s::pump);
+        return emitter;
+    }
+
+    void offer(FeedEvent e) {
+        if (tenant.equals(e.tenant()) && (runId == null || runId.equals(e.runId()))) live.add(e);
+    }
+
+    void close() {
+        feed.remove(this);
+        live.add(CLOSE);
+    }
+
+    private void pump() {
+        try {
+            sendBacklog();
+            while (true) {
+                FeedEvent e = live.poll(15, TimeUnit.SECONDS);
+                if (e == CLOSE) return;
+                if (e == null) emitter.send(SseEmitter.event().comment("keepalive"));
+                else send(e);
+            }
+        } catch (IOException | IllegalStateException e) {
+            close(); // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            feed.remove(this);
+        }
+    }
+
+    private void sendBacklog() throws IOException {
+        long from = afterSeq;
+        int sent = 0;
+        while (sent < MAX_BACKLOG) {
+            List<EventRecord> page = runId != null ? store.events(runId, from, 1_000) : store.eventsAfter(from, 1_000);
+            if (page.isEmpty()) return;
+            for (EventRecord r : page) {
+                from = r.seq();
+                String t = runId != null ? tenant : feed.tenantOf(r.runId());
+                if (!tenant.equals(t)) continue;
+                send(FeedEvent.of(r, t));
+                sent++;
+            }
+        }
+    }
+
+    private void send(FeedEvent e) throws IOException {
+        if (e.seq() <= lastSent) return;
+        emitter.send(SseEmitter.event().id(Long.toString(e.seq())).name(e.type()).data(e.json(), MediaType.APPLICATION_JSON));
+        lastSent = e.seq();
+    }
+}
