@@ -70,6 +70,11 @@ class ServerConfig implements WebMvcConfigurer {
         return reg;
     }
 
+    /** An encoded '/' in a path segment reaches the API (which refuses it with a problem) instead of Tomcat's HTML error page. */
+    @Bean org.springframework.boot.tomcat.TomcatConnectorCustomizer encodedSlashes() {
+        return connector -> connector.setEncodedSolidusHandling("passthrough");
+    }
+
     @Bean HealthIndicator runStoreHealthIndicator(RunStore store) {
         return () -> {
             try {
