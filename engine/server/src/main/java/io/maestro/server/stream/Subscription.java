@@ -78,6 +78,11 @@ public final class Subscription {
             Thread.currentThread().interrupt();
         } finally {
             feed.remove(this);
+            try {
+                emitter.complete();
+            } catch (IllegalStateException ignored) {
+                // already completed
+            }
         }
     }
 
