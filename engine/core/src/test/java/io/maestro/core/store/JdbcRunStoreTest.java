@@ -488,13 +488,14 @@ class JdbcRunStoreTest {
         String url = pg.createDatabase("empty_" + unique());
 
         try (JdbcRunStore store = JdbcRunStore.open(url, pg.user(), pg.password())) {
-            assertThat(tables(store)).contains("runs", "run_events", "step_states", "step_logs", "flyway_schema_history");
-            assertThat(migrations(store)).containsExactly("1:true");
+            assertThat(tables(store)).contains("runs", "run_events", "step_states", "step_logs", "pipelines", "api_tokens",
+                    "flyway_schema_history");
+            assertThat(migrations(store)).containsExactly("1:true", "2:true");
             Run run = Run.fresh();
             store.createRun(run.planned(T0, "a"));
         }
         try (JdbcRunStore store = JdbcRunStore.open(url, pg.user(), pg.password())) {
-            assertThat(migrations(store)).containsExactly("1:true");
+            assertThat(migrations(store)).containsExactly("1:true", "2:true");
             assertThat(store.listRuns(RunQuery.latest(10))).hasSize(1);
         }
     }
