@@ -551,7 +551,7 @@ public final class JdbcRunStore implements RunStore {
     }
 
     private static int clampLimit(int limit) {
-        return Math.max(1, Math.min(limit, 1_000_000));
+        return Math.max(1, limit);
     }
 
     @Override

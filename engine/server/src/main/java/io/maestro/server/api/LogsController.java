@@ -54,7 +54,8 @@ class LogsController {
                       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
         access.require(caller, Permission.LOG_READ);
         RunRecord run = runs.find(caller.tenant(), runId);
-        return LogFollower.open(store, run.runId(), Ids.stepKey(stepKey), Streams.lastEventId(lastEventId));
+        return LogFollower.open(store, run.runId(), Ids.stepKey(stepKey), Streams.lastEventId(lastEventId),
+                LogsController::view);
     }
 
     static Views.LogLine view(LogLine l) {

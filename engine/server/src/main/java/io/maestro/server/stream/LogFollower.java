@@ -3,8 +3,8 @@ package io.maestro.server.stream;
 import io.maestro.core.store.LogLine;
 import io.maestro.core.store.RunStore;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.ObjectMapper;
@@ -20,10 +20,12 @@ public final class LogFollower {
     private final String runId;
     private final String stepKey;
     private final SseEmitter emitter;
+    private final Function<LogLine, ?> view;
     private volatile boolean open = true;
     private long after;
 
-    private LogFollower(RunStore store, String runId, String stepKey, long after, SseEmitter emitter) {
+    private LogFollower(RunStore store, String runId, String stepKey, long after, SseEmitter emitter, Function<LogLine, ?> view) {
+        this.view = view;
         this.store = store;
         this.runId = runId;
         this.stepKey = stepKey;
@@ -31,9 +33,10 @@ public final class LogFollower {
         this.emitter = emitter;
     }
 
-    public static SseEmitter open(RunStore store, String runId, String stepKey, Long after) {
+    /** @param view what a line looks like on the wire (the API's log line record) */
+    public static SseEmitter open(RunStore store, String runId, String stepKey, Long after, Function<LogLine, ?> view) {
         var emitter = new SseEmitter(0L);
-        var f = new LogFollower(store, runId, stepKey, after == null ? 0 : after, emitter);
+        var f = new LogFollower(store, runId, stepKey, after == null ? 0 : after, emitter, view);
         emitter.onCompletion(() -> f.open = false);
         emitter.onTimeout(() -> f.open = false);
         emitter.onError(e -> f.open = false);
@@ -47,14 +50,8 @@ public final class LogFollower {
             while (open) {
                 List<LogLine> lines = store.logs(runId, stepKey, after, 500);
                 for (LogLine l : lines) {
-                    var body = new LinkedHashMap<String, Object>();
-                    body.put("seq", l.seq());
-                    body.put("attempt", l.attempt());
-                    body.put("stream", l.stream().name());
-                    body.put("line", l.line());
-                    body.put("at", l.at() == null ? null : l.at().toString());
                     emitter.send(SseEmitter.event().id(Long.toString(l.seq())).name("log")
-                            .data(JSON.writeValueAsString(body), MediaType.APPLICATION_JSON));
+                            .data(JSON.writeValueAsString(view.apply(l)), MediaType.APPLICATION_JSON));
                     after = l.seq();
                 }
                 if (!lines.isEmpty()) {
