@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'e2e-screenshots'] },
+  { ignores: ['dist', 'target', 'node_modules', 'e2e-screenshots'] },
   js.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
@@ -26,7 +26,7 @@ export default tseslint.config(
     ...reactHooks.configs.flat['recommended-latest'],
   },
   {
-    files: ['e2e/**/*.mjs', '*.js'],
+    files: ['e2e/**/*.mjs', 'perf/**/*.mjs', '*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

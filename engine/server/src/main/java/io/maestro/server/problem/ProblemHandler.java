@@ -15,7 +15,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
@@ -54,6 +56,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(500, "Internal error", "unexpected error; quote trace id " + traceId + " when reporting it",
                 request.getRequestURI(), null));
+    }
+
+    /** An event stream's async request ends when the server stops: nothing left to answer, nothing to warn about. */
+    @Override
+    protected ResponseEntity<Object> handleAsyncRequestTimeoutException(AsyncRequestTimeoutException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest web && web.getResponse() != null && web.getResponse().isCommitted()) {
+            log.debug("event stream ended by the server's async timeout or shutdown");
+            return null;
+        }
+        return super.handleAsyncRequestTimeoutException(e, headers, status, request);
     }
 
     @Override
