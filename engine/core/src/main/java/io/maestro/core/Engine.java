@@ -18,6 +18,12 @@ import io.maestro.core.telemetry.Telemetry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.maestro.core.policy.CachingPolicyClient;
+import io.maestro.core.policy.LocalOpa;
+import io.maestro.core.policy.OpaPolicyClient;
+import io.maestro.core.policy.PolicyClient;
+import io.maestro.core.policy.PolicySettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +51,8 @@ public final class Engine implements AutoCloseable {
     private EventBus bus;
     private Telemetry telemetry;
     private Conductor conductor;
+    private LocalOpa localOpa;
+    private PolicyClient policy;
 
     /**
      * @param pluginsDir     null for {@code MAESTRO_PLUGINS_DIR} or {@code <home>/plugins}
@@ -136,6 +144,29 @@ public final class Engine implements AutoCloseable {
         return telemetry;
     }
 
+    /**
+     * The policy layer: OPA at {@code MAESTRO_OPA_URL}, or a local OPA child process serving the
+     * shipped policies in a bundle signed with this home's key, behind a brief bounded cache.
+     */
+    public synchronized PolicyClient policy() {
+        if (policy == null) {
+            PolicySettings settings = PolicySettings.fromEnvironment(env);
+            URI url = settings.opaUrl();
+            if (url == null) {
+                localOpa = LocalOpa.start(settings.opaBinary(), home.resolve("policy"), Duration.ofSeconds(30));
+                url = localOpa.url();
+            }
+            var opa = new OpaPolicyClient(url, settings.timeout(), metrics, telemetry().tracer());
+            policy = new CachingPolicyClient(opa, settings.cacheTtl(), settings.cacheEntries(), metrics);
+        }
+        return policy;
+    }
+
+    /** The local OPA process, when this engine started one. */
+    public synchronized java.util.Optional<LocalOpa> localOpa() {
+        return java.util.Optional.ofNullable(localOpa);
+    }
+
     /** The conductor, with plugins watched for hot reload while runs are in flight. */
     public synchronized Conductor conductor() {
         if (conductor == null) {
@@ -164,6 +195,8 @@ public final class Engine implements AutoCloseable {
         if (conductor != null) conductor.close();
         if (plugins != null) plugins.close();
         if (bus != null) bus.close();
+        if (policy != null) policy.close();
+        if (localOpa != null) localOpa.close();
         if (telemetry != null) telemetry.close();
         if (store != null) store.close();
     }

@@ -10,7 +10,7 @@ import io.maestro.core.store.RunStore;
 import io.maestro.server.auth.Access;
 import io.maestro.server.auth.Authorizer;
 import io.maestro.server.auth.CallerResolver;
-import io.maestro.server.auth.RoleMatrix;
+import io.maestro.server.auth.PolicyAuthorizer;
 import io.maestro.server.auth.TokenAuthFilter;
 import io.maestro.server.stream.EventFeed;
 import io.maestro.server.trace.HttpTracingFilter;
@@ -33,6 +33,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ServerConfig implements WebMvcConfigurer {
 
     @Bean PrometheusMeterRegistry prometheusMeterRegistry(Engine engine) { return engine.metrics(); }
+    /** What /actuator/prometheus scrapes: the engine registry's own (Boot would otherwise scrape an empty one of its own). */
+    @Bean io.prometheus.metrics.model.registry.PrometheusRegistry prometheusRegistry(Engine engine) {
+        return engine.metrics().getPrometheusRegistry();
+    }
     @Bean RunStore runStore(Engine engine) { return engine.store(); }
     @Bean Conductor conductor(Engine engine) { return engine.conductor(); }
     @Bean SpecParser specParser(Engine engine) { return engine.parser(); }
@@ -46,8 +50,8 @@ class ServerConfig implements WebMvcConfigurer {
                         "the engine has no SpanKeeper span processor: give one to new Engine(...) so /runs/{id}/trace has spans"));
     }
 
-    @Bean Authorizer authorizer() { return new RoleMatrix(); }
-    @Bean Access access(Authorizer authorizer) { return new Access(authorizer); }
+    @Bean Authorizer authorizer(Engine engine) { return new PolicyAuthorizer(engine.policy()); }
+    @Bean Access access(Authorizer authorizer, Engine engine) { return new Access(authorizer, engine.bus(), engine.metrics()); }
 
     @Bean(destroyMethod = "close") EventFeed eventFeed(RunStore store, Engine engine) {
         return new EventFeed(store, Duration.ofMillis(100), Duration.ofSeconds(2), engine.metrics());
@@ -74,6 +78,13 @@ class ServerConfig implements WebMvcConfigurer {
     /** An encoded '/' in a path segment reaches the API (which refuses it with a problem) instead of Tomcat's HTML error page. */
     @Bean org.springframework.boot.tomcat.TomcatConnectorCustomizer encodedSlashes() {
         return connector -> connector.setEncodedSolidusHandling("passthrough");
+    }
+
+    /** Down when OPA is unreachable or has no activated bundle: every request would then answer 503. */
+    @Bean HealthIndicator policyHealthIndicator(Engine engine) {
+        return () -> engine.policy().problem()
+                .map(problem -> Health.down().withDetail("reason", problem).build())
+                .orElseGet(() -> Health.up().build());
     }
 
     @Bean HealthIndicator runStoreHealthIndicator(RunStore store) {

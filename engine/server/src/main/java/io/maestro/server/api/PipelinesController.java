@@ -99,8 +99,8 @@ class PipelinesController {
     @Operation(summary = "Start a run of the pipeline's latest revision")
     ResponseEntity<Views.Run> start(@Parameter(hidden = true) Caller caller, @PathVariable String name,
                                     @RequestBody(required = false) Views.StartRun body) {
-        access.require(caller, Permission.RUN_START);
         PipelineRecord r = latest(caller, name);
+        access.require(caller, Permission.RUN_START);
         Path file = specFile(r);
         PipelineSpec spec = parser.parse(file.toString(), r.specText()).withTenant(caller.tenant());
         Map<String, Object> params = body == null || body.params() == null ? Map.of() : body.params();

@@ -1,9 +1,10 @@
 package io.maestro.server.auth;
 
 /**
- * The seam every endpoint asks before acting, after the tenant scoping of its resource. The
- * built-in {@link RoleMatrix} answers today; the policy layer (OPA) plugs in here.
+ * The seam every endpoint asks before acting, after the tenant scoping of its resource. The answer
+ * comes from the policy layer ({@link PolicyAuthorizer}: OPA).
  */
 public interface Authorizer {
+    /** @throws io.maestro.core.policy.PolicyUnavailableException when no decision can be had (callers deny) */
     Decision decide(Caller caller, Permission permission);
 }

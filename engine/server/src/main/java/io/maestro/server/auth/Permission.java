@@ -1,9 +1,34 @@
 package io.maestro.server.auth;
 
-/** What an API call asks to do; each endpoint needs exactly one. */
+/**
+ * What an API call asks to do; each endpoint needs exactly one. Its {@link #action()} is the
+ * {@code resource:verb} the policy (policies/maestro/authz, docs/security/rbac.md) decides on.
+ */
 public enum Permission {
-    PIPELINE_READ, PIPELINE_WRITE, RUN_READ, RUN_START, RUN_CANCEL, RUN_RESUME, LOG_READ, ARTIFACT_READ,
-    PLUGIN_READ, PLUGIN_MANAGE,
+    PIPELINE_READ("pipeline:read"), PIPELINE_WRITE("pipeline:write"),
+    RUN_READ("run:read"), RUN_START("run:start"), RUN_CANCEL("run:cancel"), RUN_RESUME("run:resume"),
+    LOG_READ("log:read"), ARTIFACT_READ("artifact:read"),
+    PLUGIN_READ("plugin:read"), PLUGIN_MANAGE("plugin:manage"),
     /** a plugin route that changes something (any method but GET and HEAD) */
-    PLUGIN_ROUTE_WRITE
+    PLUGIN_ROUTE_WRITE("plugin:route-write");
+
+    private final String action;
+
+    Permission(String action) {
+        this.action = action;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    /** The kind of resource the action is on ({@code run} for {@code run:start}). */
+    public String resourceKind() {
+        return action.substring(0, action.indexOf(':'));
+    }
+
+    /** Reads change nothing; everything else is audited. */
+    public boolean changesState() {
+        return !action.endsWith(":read");
+    }
 }

@@ -40,6 +40,11 @@ public final class LogFollower {
         emitter.onCompletion(() -> f.open = false);
         emitter.onTimeout(() -> f.open = false);
         emitter.onError(e -> f.open = false);
+        try { // a first comment, so the response (and the client's "open") does not wait for the first line
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (java.io.IOException | IllegalStateException e) {
+            f.open = false;
+        }
         Thread.ofVirtual().name("log-" + runId).start(f::pump);
         return emitter;
     }

@@ -61,8 +61,18 @@ public final class Subscription {
         emitter.onTimeout(s::close);
         emitter.onError(e -> s.close());
         feed.add(s);
+        s.connected();
         Thread.ofVirtual().name("sse-" + (runId == null ? tenant : runId)).start(s::pump);
         return emitter;
+    }
+
+    /** A first comment, so the response (and the client's "open") does not wait for the first event. */
+    private void connected() {
+        try {
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException | IllegalStateException e) {
+            close();
+        }
     }
 
     void offer(FeedEvent e) {
