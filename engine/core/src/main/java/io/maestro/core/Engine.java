@@ -153,7 +153,8 @@ public final class Engine implements AutoCloseable {
             PolicySettings settings = PolicySettings.fromEnvironment(env);
             URI url = settings.opaUrl();
             if (url == null) {
-                localOpa = LocalOpa.start(settings.opaBinary(), home.resolve("policy"), Duration.ofSeconds(30));
+                localOpa = LocalOpa.start(settings.opaBinary(), home.resolve("policy"), settings.policyDir(), Duration.ofSeconds(30), metrics);
+                if (settings.policyDir() != null) localOpa.watch(settings.policyDir(), Duration.ofSeconds(2));
                 url = localOpa.url();
             }
             var opa = new OpaPolicyClient(url, settings.timeout(), metrics, telemetry().tracer());

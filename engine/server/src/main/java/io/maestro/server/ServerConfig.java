@@ -87,6 +87,16 @@ class ServerConfig implements WebMvcConfigurer {
                 .orElseGet(() -> Health.up().build());
     }
 
+    /**
+     * OUT_OF_SERVICE (and /actuator/health 503) when the latest policy bundle was refused; readiness
+     * stays up, since the previous revision keeps deciding. See runbooks/policy.md.
+     */
+    @Bean HealthIndicator policyBundleHealthIndicator(Engine engine) {
+        return () -> engine.localOpa().map(opa -> opa.status())
+                .map(s -> s.healthy() ? Health.up().build() : Health.outOfService().withDetail("reason", s.error()).build())
+                .orElseGet(() -> Health.unknown().build());
+    }
+
     @Bean HealthIndicator runStoreHealthIndicator(RunStore store) {
         return () -> {
             try {

@@ -1,5 +1,7 @@
 package io.maestro.core.policy;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,83 +13,204 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * OPA as a child process on loopback (the embedded default): the shipped policies are built into
- * a bundle signed with the home's local key, and OPA is started to verify and load it, so an
- * unsigned or tampered bundle is refused exactly as in production. Its log goes to
- * {@code <dir>/opa.log}; {@link #close()} stops it.
+ * OPA as a child process on loopback (the embedded default). Maestro builds the policies into a
+ * bundle signed with the home's local key and serves it from a {@link BundleService}; OPA polls
+ * it, verifies the signature, and reports its status back. So a new revision is picked up while
+ * OPA runs, and a bundle that fails to build, is unsigned or tampered with is refused while the
+ * previous good revision keeps deciding — and {@link #status()} and the metrics say so.
+ * OPA's log goes to {@code <dir>/opa.log}; {@link #close()} stops it.
  */
 public final class LocalOpa implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalOpa.class);
     public static final String KEY_ID = "maestro-local";
-    private final Process process;
-    private final URI url;
-    private final String revision;
+    private final Path opa;
     private final Path dir;
+    private final SigningKeys keys;
+    private final BundleService service;
+    private final MeterRegistry metrics;
+    private Process process;
+    private URI url;
+    private volatile BundleStatus status = new BundleStatus(null, null, null, null);
+    private Thread watcher;
 
-    private LocalOpa(Process process, URI url, String revision, Path dir) {
-        this.process = process;
-        this.url = url;
-        this.revision = revision;
+    private LocalOpa(Path opa, Path dir, SigningKeys keys, MeterRegistry metrics) throws IOException {
+        this.opa = opa;
         this.dir = dir;
+        this.keys = keys;
+        this.metrics = metrics;
+        this.service = new BundleService(this::onStatus);
+        Gauge.builder("maestro.policy.bundle.healthy", this, o -> o.status.healthy() ? 1 : 0)
+                .description("1 when the latest policy bundle is the one deciding, 0 when it was refused").register(metrics);
     }
 
     /**
+     * Starts OPA over the policies shipped in this build, or those under {@code sources} when given.
+     *
      * @param opa the OPA binary ({@code bin/install-opa} installs the pinned one)
-     * @param dir working directory: keys, sources, bundle and log
+     * @param dir working directory: keys, sources, bundle, config and log
      */
-    public static LocalOpa start(Path opa, Path dir, Duration startTimeout) {
+    public static LocalOpa start(Path opa, Path dir, Path sources, Duration startTimeout, MeterRegistry metrics) {
         if (!Files.isExecutable(opa)) {
             throw new PolicyUnavailableException("no OPA binary at " + opa + ": run bin/install-opa (it installs the pinned OPA with go install)"
                     + " or set MAESTRO_OPA_URL to a running OPA");
         }
+        LocalOpa local = null;
         try {
             Files.createDirectories(dir);
-            SigningKeys keys = SigningKeys.ensure(dir.resolve("keys"), KEY_ID);
-            String revision = PolicyBundle.extractShipped(dir.resolve("src"));
-            Path bundle = dir.resolve("bundle.tar.gz");
-            build(opa, dir, keys, revision, bundle);
-            return run(opa, dir, keys, revision, bundle, startTimeout);
+            local = new LocalOpa(opa, dir, SigningKeys.ensure(dir.resolve("keys"), KEY_ID), metrics);
+            String revision = sources == null ? PolicyBundle.extractShipped(dir.resolve("src")) : PolicyBundle.copy(sources, dir.resolve("src"));
+            local.service.publish(build(opa, dir, local.keys, dir.resolve("src"), revision));
+            local.status = new BundleStatus(null, revision, null, null);
+            local.launch(startTimeout);
+            return local;
         } catch (IOException e) {
+            if (local != null) local.close();
             throw new UncheckedIOException("cannot prepare the local OPA in " + dir, e);
-        }
-    }
-
-    /** {@code opa build} of {@code dir/src} into a bundle signed with the local key. */
-    static void build(Path opa, Path dir, SigningKeys keys, String revision, Path bundle) throws IOException {
-        Path claims = dir.resolve("claims.json");
-        Files.writeString(claims, "{\"keyid\":\"" + keys.keyId() + "\"}");
-        exec(dir, List.of(opa.toString(), "build", "--bundle", dir.resolve("src").toString(), "--revision", revision,
-                "--signing-key", keys.privateKey().toString(), "--signing-alg", "RS256", "--claims-file", claims.toString(),
-                "--output", bundle.toString()), "opa build");
-    }
-
-    static LocalOpa run(Path opa, Path dir, SigningKeys keys, String revision, Path bundle, Duration startTimeout)
-            throws IOException {
-        int port = freePort();
-        URI url = URI.create("http://127.0.0.1:" + port);
-        Path logFile = dir.resolve("opa.log");
-        var command = new ArrayList<>(List.of(opa.toString(), "run", "--server", "--addr", "127.0.0.1:" + port,
-                "--skip-version-check", "--log-format", "json", "--log-level", "error",
-                "--verification-key", keys.publicKey().toString(), "--verification-key-id", keys.keyId(),
-                "--signing-alg", "RS256", "--bundle", bundle.toString()));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
-        var opaProcess = new LocalOpa(process, url, revision, dir);
-        try {
-            opaProcess.awaitReady(startTimeout, logFile);
         } catch (RuntimeException e) {
-            opaProcess.close();
+            if (local != null) local.close();
             throw e;
         }
-        log.info("local OPA {} serving bundle revision {} on {} (pid {})", opa, revision, url, process.pid());
-        return opaProcess;
+    }
+
+    /**
+     * Builds {@code sources} into a new signed bundle and serves it; OPA activates it at its next
+     * poll (within 2 s). A policy that does not build leaves the current revision deciding.
+     *
+     * @return the new revision
+     * @throws PolicyBundleException when the policies do not build (the reason names the file and line)
+     */
+    public String publish(Path sources) {
+        String revision;
+        byte[] bundle;
+        try {
+            revision = PolicyBundle.copy(sources, dir.resolve("next"));
+            bundle = build(opa, dir, keys, dir.resolve("next"), revision);
+        } catch (IOException | PolicyBundleException e) {
+            String reason = e instanceof PolicyBundleException ? e.getMessage() : "cannot read " + sources + ": " + e.getMessage();
+            refused(reason);
+            throw e instanceof PolicyBundleException p ? p : new PolicyBundleException(reason);
+        }
+        publishBuilt(bundle, revision);
+        return revision;
+    }
+
+    /** Serves bundle bytes as they are (tests use it to hand OPA an unsigned or tampered bundle). */
+    void publishBuilt(byte[] bundle, String revision) {
+        service.publish(bundle);
+        BundleStatus s = status;
+        status = new BundleStatus(s.activeRevision(), revision, s.error(), s.errorAt());
+        log.info("policy bundle {} published for OPA", revision);
+    }
+
+    /** Watches {@code sources} and publishes each change (checked every {@code every}). */
+    public synchronized void watch(Path sources, Duration every) {
+        if (watcher != null) return;
+        watcher = Thread.ofPlatform().daemon().name("policy-watch").start(() -> {
+            String last = status.publishedRevision();
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(every.toMillis());
+                    String now = PolicyBundle.revisionOf(sources);
+                    if (!now.equals(last)) {
+                        last = now;
+                        publish(sources);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException | IOException e) {
+                    log.warn("policy bundle not published: {}", e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** The bundle's state as OPA last reported it. */
+    public BundleStatus status() {
+        return status;
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    /** The revision deciding now (the published one until OPA's first status report). */
+    public String revision() {
+        BundleStatus s = status;
+        return s.activeRevision() != null ? s.activeRevision() : s.publishedRevision();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    private void onStatus(JsonNode report) {
+        JsonNode bundle = report.path("bundles").path("maestro");
+        if (bundle.isMissingNode()) return;
+        String active = bundle.path("active_revision").asString(null);
+        String code = bundle.path("code").asString(null);
+        BundleStatus s = status;
+        if (code != null && !code.isBlank()) {
+            String message = bundle.path("message").asString(code);
+            if (!message.equals(s.error())) refused("OPA refused the bundle: " + message);
+            status = new BundleStatus(active, status.publishedRevision(), status.error(), status.errorAt());
+        } else {
+            if (s.error() != null && active != null && active.equals(s.publishedRevision())) log.info("policy bundle {} is active again", active);
+            boolean current = active != null && active.equals(s.publishedRevision());
+            status = new BundleStatus(active, s.publishedRevision(), current ? null : s.error(), current ? null : s.errorAt());
+        }
+    }
+
+    private void refused(String reason) {
+        BundleStatus s = status;
+        status = new BundleStatus(s.activeRevision(), s.publishedRevision(), reason, Instant.now());
+        metrics.counter("maestro.policy.bundle.failures").increment();
+        log.error("policy bundle refused, revision {} keeps deciding: {}", s.activeRevision(), reason);
+    }
+
+    /** {@code opa build} of {@code src} into a bundle signed with {@code keys}. */
+    static byte[] build(Path opa, Path dir, SigningKeys keys, Path src, String revision) throws IOException {
+        Path out = dir.resolve("bundle-" + revision + ".tar.gz");
+        try {
+            exec(dir, List.of(opa.toString(), "build", "--bundle", src.toString(), "--revision", revision,
+                    "--signing-key", keys.privateKey().toString(), "--signing-alg", "RS256", "--verification-key-id", keys.keyId(),
+                    "--output", out.toString()), "opa build");
+            return Files.readAllBytes(out);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private void launch(Duration startTimeout) throws IOException {
+        int port = freePort();
+        url = URI.create("http://127.0.0.1:" + port);
+        Path config = dir.resolve("opa-config.json");
+        Files.writeString(config, JsonMapper.builder().build().writeValueAsString(Map.of(
+                "services", Map.of("maestro", Map.of("url", service.url().toString())),
+                "bundles", Map.of("maestro", Map.of("service", "maestro", "resource", BundleService.BUNDLE_PATH.substring(1),
+                        "polling", Map.of("min_delay_seconds", 1, "max_delay_seconds", 2),
+                        "signing", Map.of("keyid", keys.keyId()))),
+                "keys", Map.of(keys.keyId(), Map.of("algorithm", "RS256", "key", Files.readString(keys.publicKey()))),
+                "status", Map.of("service", "maestro"))));
+        Path logFile = dir.resolve("opa.log");
+        process = new ProcessBuilder(opa.toString(), "run", "--server", "--addr", "127.0.0.1:" + port, "--skip-version-check",
+                "--log-format", "json", "--log-level", "error", "--config-file", config.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        awaitReady(startTimeout, logFile);
+        log.info("local OPA {} on {} (pid {}) polling bundle revision {} from {}", opa, url, process.pid(), status.publishedRevision(), service.url());
     }
 
     private void awaitReady(Duration timeout, Path logFile) {
@@ -100,51 +223,44 @@ public final class LocalOpa implements AutoCloseable {
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PolicyUnavailableException("interrupted while starting OPA", e);
-            }
-            try {
+                if (status.error() != null) throw new PolicyUnavailableException("OPA refused the first policy bundle: " + status.error());
                 Thread.sleep(50);
+            } catch (IOException e) {
+                sleep();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PolicyUnavailableException("interrupted while starting OPA", e);
             }
         }
-        throw new PolicyUnavailableException("OPA did not become ready within " + timeout.toSeconds() + " s: " + tail(logFile));
+        throw new PolicyUnavailableException("OPA did not activate the policy bundle within " + timeout.toSeconds() + " s: " + tail(logFile));
     }
 
-    public URI url() {
-        return url;
-    }
-
-    /** The revision of the bundle it was started with. */
-    public String revision() {
-        return revision;
-    }
-
-    public Path dir() {
-        return dir;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
+        synchronized (this) {
+            if (watcher != null) watcher.interrupt();
         }
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        service.close();
     }
 
     static void exec(Path dir, List<String> command, String what) throws IOException {
@@ -153,13 +269,13 @@ public final class LocalOpa implements AutoCloseable {
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new PolicyUnavailableException(what + " did not finish within 60 s");
+                throw new PolicyBundleException(what + " did not finish within 60 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PolicyUnavailableException("interrupted during " + what, e);
+            throw new PolicyBundleException("interrupted during " + what);
         }
-        if (p.exitValue() != 0) throw new PolicyUnavailableException(what + " failed (exit " + p.exitValue() + "): " + output.strip());
+        if (p.exitValue() != 0) throw new PolicyBundleException(what + " failed: " + output.strip());
     }
 
     private static int freePort() throws IOException {

@@ -84,6 +84,8 @@ public final class OpaPolicyClient implements PolicyClient {
         try {
             rest.sendRequest(request, HttpResponse.BodyHandlers.discarding());
             return java.util.Optional.empty();
+        } catch (com.bisnode.opa.client.rest.OpaServerConnectionException e) {
+            return java.util.Optional.of("OPA at " + url + " is unreachable: " + rootMessage(e));
         } catch (OpaClientException e) {
             return java.util.Optional.of("OPA at " + url + " is not healthy: " + rootMessage(e));
         } catch (java.io.IOException e) {

@@ -46,16 +46,25 @@ public final class PolicyBundle {
         }
     }
 
-    /** Copies the policy files (.rego, .json) under {@code source} into {@code target}, returning a content revision. */
+    /** Copies the policy files (.rego, .json; not tests) under {@code source} into {@code target}, returning their revision. */
     public static String copy(Path source, Path target) throws IOException {
+        List<Path> files = files(source);
         deleteTree(target);
         Files.createDirectories(target);
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        for (Path file : files) {
+            Path out = target.resolve(relative(source, file));
+            Files.createDirectories(out.getParent());
+            Files.copy(file, out);
         }
+        return revision(source, files);
+    }
+
+    /** The content revision of the policy files under {@code source}: the same files give the same revision. */
+    public static String revisionOf(Path source) throws IOException {
+        return revision(source, files(source));
+    }
+
+    private static List<Path> files(Path source) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(source)) {
             files = walk.filter(Files::isRegularFile)
@@ -63,18 +72,27 @@ public final class PolicyBundle {
                     .filter(p -> !p.toString().endsWith("_test.rego"))
                     .sorted().toList();
         }
-        for (Path file : files) {
-            String relative = source.relativize(file).toString().replace('\\', '/');
-            byte[] content = Files.readAllBytes(file);
-            sha.update(relative.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(content);
-            Path out = target.resolve(relative);
-            Files.createDirectories(out.getParent());
-            Files.write(out, content);
-        }
         if (files.isEmpty()) throw new IOException("no policy files under " + source);
+        return files;
+    }
+
+    private static String revision(Path source, List<Path> files) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Path file : files) {
+            sha.update(relative(source, file).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(Files.readAllBytes(file));
+        }
         return "content-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    }
+
+    private static String relative(Path source, Path file) {
+        return source.relativize(file).toString().replace('\\', '/');
     }
 
     static void deleteTree(Path dir) throws IOException {

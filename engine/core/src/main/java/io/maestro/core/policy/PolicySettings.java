@@ -9,9 +9,10 @@ import java.util.Map;
  * Where decisions come from, read from the environment: {@code MAESTRO_OPA_URL} names a running
  * OPA (sidecar or central); without it a local OPA is started from {@code MAESTRO_OPA_BIN}, by
  * default the pinned binary {@code bin/install-opa} installs under {@code MAESTRO_TOOLS}
- * ({@code ~/.cache/maestro/tools}).
+ * ({@code ~/.cache/maestro/tools}). The local OPA decides with the policies shipped in the build,
+ * or with those under {@code MAESTRO_POLICY_DIR}, which are watched and hot-reloaded.
  */
-public record PolicySettings(URI opaUrl, Path opaBinary, Duration timeout, Duration cacheTtl, long cacheEntries) {
+public record PolicySettings(URI opaUrl, Path opaBinary, Path policyDir, Duration timeout, Duration cacheTtl, long cacheEntries) {
     /** The OPA release {@code bin/install-opa} pins (1.21.3 fixes a bundle-signature bypass). */
     public static final String OPA_VERSION = "v1.21.3";
 
@@ -26,7 +27,8 @@ public record PolicySettings(URI opaUrl, Path opaBinary, Duration timeout, Durat
         }
         String bin = blankToNull(env.get("MAESTRO_OPA_BIN"));
         Path binary = bin != null ? Path.of(bin) : tools(env).resolve("opa-" + OPA_VERSION).resolve("opa");
-        return new PolicySettings(opaUrl, binary, Duration.ofSeconds(2), Duration.ofSeconds(2), 10_000);
+        String dir = blankToNull(env.get("MAESTRO_POLICY_DIR"));
+        return new PolicySettings(opaUrl, binary, dir == null ? null : Path.of(dir), Duration.ofSeconds(2), Duration.ofSeconds(2), 10_000);
     }
 
     private static Path tools(Map<String, String> env) {

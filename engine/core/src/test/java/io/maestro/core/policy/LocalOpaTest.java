@@ -10,14 +10,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded default against the real OPA binary: a signed bundle of the shipped policies, decisions with their revision, refusals. */
+/**
+ * The embedded default against the real OPA binary: the shipped policies in a signed bundle served
+ * to OPA, decisions naming their revision, hot reload, and refusals that keep the previous revision.
+ */
 class LocalOpaTest {
     static final Path OPA = PolicySettings.fromEnvironment(System.getenv()).opaBinary();
+    static final Path REPO_POLICIES = Path.of(System.getProperty("maestro.repo", "../..")).resolve("policies");
+    static final String AUTHZ = "maestro/authz/decision";
 
     @TempDir static Path dir;
     static LocalOpa opa;
@@ -26,7 +32,7 @@ class LocalOpaTest {
 
     @BeforeAll
     static void start() {
-        opa = LocalOpa.start(OPA, dir.resolve("policy"), Duration.ofSeconds(30));
+        opa = LocalOpa.start(OPA, dir.resolve("policy"), null, Duration.ofSeconds(30), metrics);
         client = new OpaPolicyClient(opa.url(), Duration.ofSeconds(2), metrics, OpenTelemetry.noop().getTracer("test"));
     }
 
@@ -42,18 +48,18 @@ class LocalOpaTest {
 
     @Test
     void decidesFromTheSignedBundleAndNamesItsRevision() {
-        PolicyAnswer allowed = client.evaluate("maestro/authz/decision", authz("acme", "operator", "run:resume", "acme"));
+        PolicyAnswer allowed = client.evaluate(AUTHZ, authz("acme", "operator", "run:resume", "acme"));
         assertThat(allowed.allowed()).isTrue();
         assertThat(allowed.revision()).isEqualTo(opa.revision()).startsWith("content-");
-        assertThat(allowed.text("rule", "")).isNotBlank();
+        assertThat(allowed.text("rule", "")).isEqualTo("rbac.grant");
 
-        PolicyAnswer denied = client.evaluate("maestro/authz/decision", authz("acme", "viewer", "run:resume", "acme"));
+        PolicyAnswer denied = client.evaluate(AUTHZ, authz("acme", "viewer", "run:resume", "acme"));
         assertThat(denied.allowed()).isFalse();
-        assertThat(denied.text("rule", "")).isNotBlank();
+        assertThat(denied.text("rule", "")).isEqualTo("rbac.no_grant");
 
-        PolicyAnswer crossTenant = client.evaluate("maestro/authz/decision", authz("acme", "tenant-admin", "run:read", "globex"));
+        PolicyAnswer crossTenant = client.evaluate(AUTHZ, authz("acme", "tenant-admin", "run:read", "globex"));
         assertThat(crossTenant.allowed()).isFalse();
-        assertThat(crossTenant.text("rule", "")).contains("tenant");
+        assertThat(crossTenant.text("rule", "")).isEqualTo("tenant.boundary");
 
         assertThat(metrics.get("maestro.policy.evaluate").tag("outcome", "answered").timer().count()).isGreaterThanOrEqualTo(3);
     }
@@ -66,61 +72,89 @@ class LocalOpaTest {
     }
 
     @Test
-    void opaRefusesAnUnsignedOrTamperedBundle(@TempDir Path work) throws Exception {
-        SigningKeys keys = SigningKeys.ensure(dir.resolve("policy/keys"), LocalOpa.KEY_ID);
-        Path src = work.resolve("src");
-        PolicyBundle.copy(dir.resolve("policy/src"), src);
+    void aNewRevisionIsPickedUpWhileRunningAndABadOneIsRefusedWhileThePreviousKeepsDeciding(@TempDir Path work) throws Exception {
+        var metrics = new SimpleMeterRegistry(); // this instance's own bundle gauge
+        try (LocalOpa local = LocalOpa.start(OPA, work.resolve("opa"), REPO_POLICIES, Duration.ofSeconds(30), metrics)) {
+            var direct = new OpaPolicyClient(local.url(), Duration.ofSeconds(2), metrics, OpenTelemetry.noop().getTracer("test"));
+            Map<String, Object> viewerCancels = authz("acme", "viewer", "run:cancel", "acme");
+            String first = local.revision();
+            assertThat(direct.evaluate(AUTHZ, viewerCancels).allowed()).isFalse();
 
-        Path unsigned = work.resolve("unsigned.tar.gz");
-        LocalOpa.exec(work, List.of(OPA.toString(), "build", "--bundle", src.toString(), "--output", unsigned.toString()), "opa build");
-        assertThatThrownBy(() -> LocalOpa.run(OPA, work, keys, "unsigned", unsigned, Duration.ofSeconds(20)))
-                .isInstanceOf(PolicyUnavailableException.class).hasMessageContaining("exited").hasMessageContaining(".signatures.json");
+            // 1. a good change: viewers may now cancel; OPA activates it within its polling interval
+            Path edited = work.resolve("edited");
+            PolicyBundle.copy(REPO_POLICIES, edited);
+            Path authz = edited.resolve("maestro/authz/authz.rego");
+            Files.writeString(authz, Files.readString(authz).replaceFirst("\"viewer\": \\{", "\"viewer\": {\n\t\t\"run:cancel\","));
+            String second = local.publish(edited);
+            assertThat(second).isNotEqualTo(first);
+            PolicyAnswer reloaded = await(() -> direct.evaluate(AUTHZ, viewerCancels), a -> second.equals(a.revision()));
+            assertThat(reloaded.allowed()).isTrue();
+            await(local::status, s -> second.equals(s.activeRevision()) && s.healthy());
 
-        // a signed bundle with one policy changed after signing
-        Path signed = work.resolve("signed.tar.gz");
-        LocalOpa.build(OPA, work, keys, "r1", signed);
-        Path unpacked = Files.createDirectories(work.resolve("unpacked"));
-        LocalOpa.exec(work, List.of("tar", "-xzf", signed.toString(), "-C", unpacked.toString()), "tar");
-        Path rego;
-        try (var files = Files.walk(unpacked)) {
-            rego = files.filter(p -> p.toString().endsWith("authz.rego")).findFirst().orElseThrow();
-        }
-        Files.writeString(rego, Files.readString(rego) + "\n# tampered\n");
-        Path tampered = work.resolve("tampered.tar.gz");
-        // the same entry names as the signed bundle ("/path", kept with -P): only the content differs
-        var entries = new java.util.ArrayList<>(List.of("tar", "-czPf", tampered.toString(), "-C", unpacked.toString(), "--transform", "s,^,/,"));
-        try (var files = Files.walk(unpacked)) {
-            files.filter(Files::isRegularFile).map(p -> unpacked.relativize(p).toString()).forEach(entries::add);
-        }
-        LocalOpa.exec(work, entries, "tar");
-        Path tamperedLog = Files.createDirectories(work.resolve("tampered-run"));
-        assertThatThrownBy(() -> LocalOpa.run(OPA, tamperedLog, keys, "r1", tampered, Duration.ofSeconds(20)))
-                .isInstanceOf(PolicyUnavailableException.class).hasMessageContaining("exited").hasMessageContaining("authz.rego");
+            // 2. a policy that does not compile: refused at build, the file named, second keeps deciding
+            Path broken = work.resolve("broken");
+            PolicyBundle.copy(edited, broken);
+            Files.writeString(broken.resolve("maestro/authz/authz.rego"), "package maestro.authz\n\ndecision := {\n");
+            assertThatThrownBy(() -> local.publish(broken)).isInstanceOf(PolicyBundleException.class).hasMessageContaining("authz.rego");
+            assertThat(local.status().error()).contains("authz.rego");
+            assertThat(direct.evaluate(AUTHZ, viewerCancels).revision()).isEqualTo(second);
 
-        // and the untouched signed bundle loads
-        try (LocalOpa ok = LocalOpa.run(OPA, work, keys, "r1", signed, Duration.ofSeconds(20))) {
-            assertThat(ok.isAlive()).isTrue();
+            // 3. a bundle signed with another key (same key id): OPA refuses it, second keeps deciding, status says why
+            SigningKeys intruder = SigningKeys.ensure(work.resolve("intruder-keys"), LocalOpa.KEY_ID);
+            Path src = work.resolve("intruder-src");
+            String forgedRevision = PolicyBundle.copy(REPO_POLICIES, src) + "-forged";
+            local.publishBuilt(LocalOpa.build(OPA, work, intruder, src, forgedRevision), forgedRevision);
+            BundleStatus refused = await(local::status, s -> s.error() != null && s.error().contains("OPA refused"));
+            assertThat(refused.error()).containsIgnoringCase("signature");
+            assertThat(refused.activeRevision()).isEqualTo(second);
+            assertThat(direct.evaluate(AUTHZ, viewerCancels).revision()).isEqualTo(second);
+
+            // 4. an unsigned bundle: refused the same way
+            Path unsigned = work.resolve("unsigned.tar.gz");
+            LocalOpa.exec(work, List.of(OPA.toString(), "build", "--bundle", src.toString(), "--revision", "unsigned", "--output", unsigned.toString()), "opa build");
+            local.publishBuilt(Files.readAllBytes(unsigned), "unsigned");
+            await(local::status, s -> s.error() != null && s.error().contains(".signatures.json"));
+            assertThat(direct.evaluate(AUTHZ, viewerCancels).revision()).isEqualTo(second);
+            assertThat(metrics.get("maestro.policy.bundle.healthy").gauge().value()).isZero();
+            assertThat(metrics.get("maestro.policy.bundle.failures").counter().count()).isGreaterThanOrEqualTo(3);
+
+            // 5. the original policies again: healthy, and viewers may no longer cancel
+            assertThat(local.publish(REPO_POLICIES)).isEqualTo(first);
+            await(local::status, s -> first.equals(s.activeRevision()) && s.healthy());
+            assertThat(direct.evaluate(AUTHZ, viewerCancels).allowed()).isFalse();
         }
     }
 
     @Test
     void aDeadOpaFailsClosedAndTheCacheDoesNotHideIt(@TempDir Path work) {
-        LocalOpa doomed = LocalOpa.start(OPA, work, Duration.ofSeconds(30));
+        LocalOpa doomed = LocalOpa.start(OPA, work, null, Duration.ofSeconds(30), metrics);
         var direct = new OpaPolicyClient(doomed.url(), Duration.ofMillis(500), metrics, OpenTelemetry.noop().getTracer("test"));
         var cached = new CachingPolicyClient(direct, Duration.ofMillis(200), 100, metrics);
         Map<String, Object> input = authz("acme", "operator", "run:start", "acme");
-        assertThat(cached.evaluate("maestro/authz/decision", input).allowed()).isTrue();
+        assertThat(cached.evaluate(AUTHZ, input).allowed()).isTrue();
+        assertThat(cached.problem()).isEmpty();
         doomed.close();
-        assertThatThrownBy(() -> direct.evaluate("maestro/authz/decision", input))
+        assertThatThrownBy(() -> direct.evaluate(AUTHZ, input))
                 .isInstanceOf(PolicyUnavailableException.class).hasMessageContaining(doomed.url().toString());
         cached.invalidate();
-        assertThatThrownBy(() -> cached.evaluate("maestro/authz/decision", input)).isInstanceOf(PolicyUnavailableException.class);
-        assertThat(metrics.get("maestro.policy.evaluate").tag("outcome", "unavailable").timer().count()).isGreaterThanOrEqualTo(2);
+        assertThatThrownBy(() -> cached.evaluate(AUTHZ, input)).isInstanceOf(PolicyUnavailableException.class);
+        assertThat(cached.problem()).hasValueSatisfying(p -> assertThat(p).contains("unreachable"));
     }
 
     @Test
     void theInstallScriptPinsTheVersionTheEngineLooksFor() throws Exception {
         String script = Files.readString(Path.of(System.getProperty("maestro.repo", "../..")).resolve("bin/install-opa"));
         assertThat(script).contains("OPA_VERSION=\"" + PolicySettings.OPA_VERSION + "\"");
+    }
+
+    static <T> T await(Supplier<T> probe, java.util.function.Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not reached within 15 s; last: " + last);
+            Thread.sleep(100);
+            last = probe.get();
+        }
+        return last;
     }
 }
