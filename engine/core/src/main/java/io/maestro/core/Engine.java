@@ -22,6 +22,8 @@ import io.maestro.core.policy.CachingPolicyClient;
 import io.maestro.core.policy.LocalOpa;
 import io.maestro.core.policy.OpaPolicyClient;
 import io.maestro.core.policy.PolicyClient;
+import io.maestro.core.policy.PolicyRunGate;
+import io.maestro.core.policy.LazyPolicy;
 import io.maestro.core.policy.PolicySettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -176,6 +178,8 @@ public final class Engine implements AutoCloseable {
             ConductorConfig config = limit == null ? defaults : new ConductorConfig(home, parsePositive(limit),
                     defaults.defaultRunConcurrency(), defaults.owner(), defaults.heartbeatEvery());
             conductor = new Conductor(store(), bus(), executors, telemetry(), config);
+            // every run asks the policy layer first (OPA starts at the first run, not before)
+            bus().addRunGate(new PolicyRunGate(new LazyPolicy(this::policy), store(), env.get("MAESTRO_REGION")));
             plugins().startWatching(Duration.ofSeconds(1));
         }
         return conductor;
