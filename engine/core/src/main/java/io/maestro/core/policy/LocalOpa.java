@@ -42,6 +42,7 @@ public final class LocalOpa implements AutoCloseable {
     private URI url;
     private volatile BundleStatus status = new BundleStatus(null, null, null, null);
     private Thread watcher;
+    private Thread shutdownHook;
 
     private LocalOpa(Path opa, Path dir, SigningKeys keys, MeterRegistry metrics) throws IOException {
         this.opa = opa;
@@ -209,6 +210,10 @@ public final class LocalOpa implements AutoCloseable {
         process = new ProcessBuilder(opa.toString(), "run", "--server", "--addr", "127.0.0.1:" + port, "--skip-version-check",
                 "--log-format", "json", "--log-level", "error", "--config-file", config.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        Process started = process;
+        // a JVM that exits (normally, or on SIGTERM / Ctrl-C) takes its OPA with it
+        shutdownHook = new Thread(started::destroy, "stop-local-opa");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         awaitReady(startTimeout, logFile);
         log.info("local OPA {} on {} (pid {}) polling bundle revision {} from {}", opa, url, process.pid(), status.publishedRevision(), service.url());
     }
@@ -247,6 +252,13 @@ public final class LocalOpa implements AutoCloseable {
     public void close() {
         synchronized (this) {
             if (watcher != null) watcher.interrupt();
+        }
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to
+            }
         }
         if (process != null) {
             process.destroy();
