@@ -69,8 +69,8 @@ class ServerConfig implements WebMvcConfigurer {
         return reg;
     }
 
-    @Bean FilterRegistrationBean<TokenAuthFilter> tokenFilter(TokenStore tokens) {
-        var reg = new FilterRegistrationBean<>(new TokenAuthFilter(tokens, Duration.ofSeconds(10)));
+    @Bean FilterRegistrationBean<TokenAuthFilter> tokenFilter(TokenStore tokens, Access access) {
+        var reg = new FilterRegistrationBean<>(new TokenAuthFilter(tokens, access, Duration.ofSeconds(10)));
         reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return reg;
     }

@@ -153,6 +153,50 @@ class RbacMatrixTest {
         assertThat(metrics).containsPattern("maestro_policy_evaluate_seconds_count\\{outcome=\"answered\",path=\"maestro/authz/decision\"[^}]*} [1-9]");
     }
 
+    @Test
+    void aPlatformAdminMayActOnAnotherTenantWithAnAuditedReasonAndNobodyElseMay() throws Exception {
+        var audited = new java.util.concurrent.CopyOnWriteArrayList<io.maestro.api.plugin.AuditEntry>();
+        try (AutoCloseable ignored = server.engine.bus().addListener("test-audit", new io.maestro.api.event.RunListener() {
+            @Override public void onAuditAction(io.maestro.api.event.MaestroEvent.AuditAction e) { audited.add(e.entry()); }
+        })) {
+            var crossing = Map.of("X-Maestro-Tenant", "acme", "X-Maestro-Reason", "INC-4711 checking a stuck run");
+            TestServer.Response run = server.call("GET", "/api/v1/runs/" + runId, GLOBEX.get(Role.PLATFORM_ADMIN), null, crossing);
+            assertThat(run.status()).isEqualTo(200);
+            assertThat(run.json().path("id").asString()).isEqualTo(runId);
+            assertThat(server.call("GET", "/api/v1/runs", GLOBEX.get(Role.PLATFORM_ADMIN), null, crossing).body()).contains(runId);
+            server.engine.bus().drain();
+            assertThat(audited).anySatisfy(a -> {
+                assertThat(a.tenant()).isEqualTo("acme");
+                assertThat(a.outcome()).isEqualTo("success");
+                assertThat(a.details()).containsEntry("home_tenant", "globex").containsEntry("reason", "INC-4711 checking a stuck run")
+                        .containsEntry("rule", "tenant.cross_tenant_with_reason");
+            });
+
+            // without a reason: refused before anything is looked up
+            TestServer.Response noReason = server.call("GET", "/api/v1/runs/" + runId, GLOBEX.get(Role.PLATFORM_ADMIN), null,
+                    Map.of("X-Maestro-Tenant", "acme"));
+            assertThat(noReason.status()).isEqualTo(400);
+            assertThat(noReason.json().path("detail").asString()).contains("X-Maestro-Reason");
+            assertThat(server.call("GET", "/api/v1/runs", GLOBEX.get(Role.PLATFORM_ADMIN), null,
+                    Map.of("X-Maestro-Tenant", "ACME!", "X-Maestro-Reason", "x")).status()).isEqualTo(400);
+
+            // any other role: 403 whether or not the resource exists there (nothing leaks)
+            for (Role role : List.of(Role.TENANT_ADMIN, Role.AUDITOR, Role.OPERATOR)) {
+                TestServer.Response existing = server.call("GET", "/api/v1/runs/" + runId, GLOBEX.get(role), null, crossing);
+                TestServer.Response missing = server.call("GET", "/api/v1/runs/01936f0e-8a5c-7cc2-9a1e-3f4b2c1d0e9f", GLOBEX.get(role), null, crossing);
+                assertThat(existing.status()).as(role.wireName()).isEqualTo(403);
+                assertThat(missing.status()).as(role.wireName()).isEqualTo(403);
+                assertThat(existing.json().path("detail").asString()).isEqualTo(missing.json().path("detail").asString())
+                        .contains("may not act on tenant 'acme'");
+            }
+            server.engine.bus().drain();
+            assertThat(audited).anySatisfy(a -> {
+                assertThat(a.outcome()).isEqualTo("denied");
+                assertThat(a.details()).containsEntry("rule", "tenant.boundary").containsEntry("home_tenant", "globex");
+            });
+        }
+    }
+
     /** The status of a call; event streams are closed as soon as their status is known. */
     static int status(Endpoint e, String token) throws Exception {
         String path = e.path().replace("{run}", runId).replace("{pipeline}", "matrix");

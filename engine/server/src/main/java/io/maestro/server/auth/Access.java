@@ -49,11 +49,13 @@ public final class Access {
         span.setAttribute(AttributeKey.stringKey("maestro.authz.rule"), d.rule());
         if (d.revision() != null) span.setAttribute(AttributeKey.stringKey("maestro.authz.revision"), d.revision());
         metrics.counter("maestro.authz.decisions", "decision", decision, "action", permission.action()).increment();
-        if (permission.changesState() || !d.allowed()) audit(caller, permission, d);
+        if (permission.changesState() || !d.allowed() || caller.crossTenant()) audit(caller, permission, d);
         if (!d.allowed()) {
             log.info("denied {} to {} (tenant {}, role {}): {} (policy revision {})", permission.action(), caller.principal(),
                     caller.tenant(), caller.role().wireName(), d.rule(), d.revision());
-            throw ApiException.forbidden("role '" + caller.role().wireName() + "' may not " + permission.action());
+            throw ApiException.forbidden(caller.crossTenant() && d.rule().startsWith("tenant.")
+                    ? "a token of tenant '" + caller.homeTenant() + "' may not act on tenant '" + caller.tenant() + "'"
+                    : "role '" + caller.role().wireName() + "' may not " + permission.action());
         }
     }
 
@@ -62,6 +64,10 @@ public final class Access {
         details.put("role", caller.role().wireName());
         details.put("rule", d.rule());
         if (d.revision() != null) details.put("policy_revision", d.revision());
+        if (caller.crossTenant()) {
+            details.put("home_tenant", caller.homeTenant());
+            details.put("reason", caller.reason());
+        }
         bus.publish(new MaestroEvent.AuditAction("server", new AuditEntry(caller.tenant(), null, "user", caller.principal(),
                 "authz.decision", "action", permission.action(), d.allowed() ? "success" : "denied", d.rule(), Map.copyOf(details)),
                 Instant.now()));

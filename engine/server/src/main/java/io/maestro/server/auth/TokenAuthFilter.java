@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.maestro.core.access.ApiToken;
 import io.maestro.core.access.TokenStore;
+import io.maestro.server.problem.ApiException;
 import io.maestro.server.problem.Problems;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -23,11 +24,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class TokenAuthFilter extends OncePerRequestFilter {
     public static final String CALLER = Caller.class.getName();
+    /** Asks to act on another tenant than the token's (platform-admin only, decided by the policy). */
+    public static final String TENANT_HEADER = "X-Maestro-Tenant";
+    /** Why, for the audit log; required with {@link #TENANT_HEADER}. */
+    public static final String REASON_HEADER = "X-Maestro-Reason";
+    private static final java.util.regex.Pattern TENANT = java.util.regex.Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private final TokenStore tokens;
+    private final Access access;
     private final Cache<String, ApiToken> verified;
 
-    public TokenAuthFilter(TokenStore tokens, Duration remember) {
+    public TokenAuthFilter(TokenStore tokens, Access access, Duration remember) {
         this.tokens = tokens;
+        this.access = access;
         this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(remember).build();
     }
 
@@ -67,7 +75,31 @@ public final class TokenAuthFilter extends OncePerRequestFilter {
             token = found.get();
             verified.put(presented, token);
         }
-        var caller = new Caller(token.tenant(), token.role(), token.id(), token.name());
+        String actOn = request.getHeader(TENANT_HEADER);
+        String reason = request.getHeader(REASON_HEADER);
+        Caller caller;
+        if (actOn == null || actOn.strip().equals(token.tenant())) {
+            caller = new Caller(token.tenant(), token.role(), token.id(), token.name());
+        } else {
+            String problem = !TENANT.matcher(actOn.strip()).matches() ? TENANT_HEADER + " must be a tenant name (lower-case letters, digits and dashes)"
+                    : reason == null || reason.isBlank() ? REASON_HEADER + " is required to act on another tenant (it is audited)"
+                    : reason.length() > 500 || reason.chars().anyMatch(Character::isISOControl) ? REASON_HEADER + " must be at most 500 printable characters"
+                    : null;
+            if (problem != null) {
+                Problems.write(request, response, 400, "Bad Request", problem);
+                return;
+            }
+            caller = new Caller(actOn.strip(), token.role(), token.id(), token.name(), token.tenant(), reason.strip());
+            Span.current().setAttribute(AttributeKey.stringKey("maestro.home_tenant"), caller.homeTenant());
+            // may this caller enter that tenant at all? Asked before any lookup, so the answer never
+            // depends on whether the resource exists there
+            try {
+                access.require(caller, Permission.RUN_READ);
+            } catch (ApiException e) {
+                Problems.write(request, response, e.status(), e.title(), e.getMessage());
+                return;
+            }
+        }
         request.setAttribute(CALLER, caller);
         Span.current().setAttribute(AttributeKey.stringKey("maestro.tenant"), caller.tenant());
         Span.current().setAttribute(AttributeKey.stringKey("enduser.id"), caller.principal());
