@@ -69,6 +69,10 @@ public final class MaestroCommand {
                     err.println(se.problems().size() + (se.problems().size() == 1 ? " problem" : " problems"));
                     yield ExitCodes.INVALID;
                 }
+                case CliAccess.Denied denied -> {
+                    err.println("maestro: " + denied.getMessage());
+                    yield ExitCodes.DENIED;
+                }
                 case UserError ue -> {
                     err.println("maestro: " + ue.getMessage());
                     yield ExitCodes.INVALID;

@@ -65,6 +65,7 @@ final class PluginsCommand {
         @Override
         public Integer call() {
             try (var session = parent.root.session(spec)) {
+                CliAccess.requireOwnTenant(session, parent.root.env, "plugin:manage"); // plugins are server-wide
                 apply(session.plugins());
             } catch (io.maestro.core.plugin.PluginRefusedException e) {
                 throw new UserError(e.getMessage());

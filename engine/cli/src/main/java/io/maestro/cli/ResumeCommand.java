@@ -25,6 +25,9 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (var session = root.session(spec)) {
+            String tenant = session.store().findRun(runId).map(io.maestro.core.store.RunRecord::tenant)
+                    .orElseThrow(() -> new UserError("no run " + runId));
+            CliAccess.require(session, root.env, "run:resume", tenant);
             RunHandle handle = session.conductor().resume(runId, session.parser());
             out.printf("run %s resumed%n", handle.runId());
             out.flush();

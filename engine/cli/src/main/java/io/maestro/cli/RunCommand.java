@@ -34,6 +34,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (var session = root.session(spec)) {
             PipelineSpec pipeline = session.parser().parseFile(file);
+            CliAccess.require(session, root.env, "run:start", pipeline.tenant());
             Map<String, String> given = parseParams(params);
             RunHandle handle = session.conductor().start(pipeline, given);
             out.printf("run %s started (pipeline %s, tenant %s, %d steps)%n", handle.runId(), pipeline.name(),

@@ -48,6 +48,9 @@ final class TokensCommand {
             var ttl = expiresIn == null ? null : Durations.parse(expiresIn);
             PrintWriter out = spec.commandLine().getOut();
             try (var engine = parent.root.session(spec)) {
+                // the role of the new token is part of the question: nobody but a platform-admin mints a platform-admin
+                CliAccess.require(engine, parent.root.env, new io.maestro.core.policy.Authorization.Request("token:write", tenant,
+                        parent.root.env.get("MAESTRO_REASON"), Map.of("role", r.wireName())));
                 IssuedToken issued = engine.tokens().create(tenant, r, name, ttl);
                 if (output.equals("json")) {
                     var m = new LinkedHashMap<String, Object>(view(issued.token()));
@@ -98,6 +101,8 @@ final class TokensCommand {
         @Override
         public Integer call() {
             try (var engine = parent.root.session(spec)) {
+                var token = engine.tokens().find(id).orElseThrow(() -> new UserError("no active token with id " + id));
+                CliAccess.require(engine, parent.root.env, "token:write", token.tenant());
                 if (!engine.tokens().revoke(id)) throw new UserError("no active token with id " + id);
             }
             spec.commandLine().getOut().println("revoked " + id);

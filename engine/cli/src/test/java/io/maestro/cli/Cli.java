@@ -31,6 +31,14 @@ final class Cli {
         return this;
     }
 
+    /** A copy with one more variable; this one is unchanged. */
+    Cli and(String key, String value) {
+        var copy = new Cli(Path.of(env.get("MAESTRO_HOME")));
+        copy.env.putAll(env);
+        copy.env.put(key, value);
+        return copy;
+    }
+
     Result run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();

@@ -60,6 +60,11 @@ public final class JdbcTokenStore implements TokenStore {
     }
 
     @Override
+    public Optional<ApiToken> find(String id) {
+        return jdbc.query("SELECT * FROM api_tokens WHERE token_id = ?", List.of(id), JdbcTokenStore::token).stream().findFirst();
+    }
+
+    @Override
     public List<ApiToken> list(String tenant) {
         return jdbc.query("SELECT * FROM api_tokens WHERE tenant = ? ORDER BY created_at", List.of(tenant), JdbcTokenStore::token);
     }

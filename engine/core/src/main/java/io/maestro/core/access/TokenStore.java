@@ -15,6 +15,9 @@ public interface TokenStore {
 
     List<ApiToken> list(String tenant);
 
+    /** A token by id (revoked and expired ones included), for checks before changing it. */
+    Optional<ApiToken> find(String id);
+
     /** @return false when no such token exists */
     boolean revoke(String id);
 }

@@ -1,16 +1,13 @@
 package io.maestro.server.auth;
 
-import io.maestro.api.event.MaestroEvent;
-import io.maestro.api.plugin.AuditEntry;
 import io.maestro.core.event.EventBus;
+import io.maestro.core.policy.Authorization;
 import io.maestro.core.policy.PolicyUnavailableException;
 import io.maestro.server.problem.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,16 +57,7 @@ public final class Access {
     }
 
     private void audit(Caller caller, Permission permission, Decision d) {
-        var details = new java.util.LinkedHashMap<String, String>();
-        details.put("role", caller.role().wireName());
-        details.put("rule", d.rule());
-        if (d.revision() != null) details.put("policy_revision", d.revision());
-        if (caller.crossTenant()) {
-            details.put("home_tenant", caller.homeTenant());
-            details.put("reason", caller.reason());
-        }
-        bus.publish(new MaestroEvent.AuditAction("server", new AuditEntry(caller.tenant(), null, "user", caller.principal(),
-                "authz.decision", "action", permission.action(), d.allowed() ? "success" : "denied", d.rule(), Map.copyOf(details)),
-                Instant.now()));
+        Authorization.audit(bus, "server", PolicyAuthorizer.subject(caller), PolicyAuthorizer.request(caller, permission),
+                new Authorization.Verdict(d.allowed(), d.rule(), d.revision()));
     }
 }

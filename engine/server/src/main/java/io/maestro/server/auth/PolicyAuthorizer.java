@@ -1,8 +1,7 @@
 package io.maestro.server.auth;
 
-import io.maestro.core.policy.PolicyAnswer;
+import io.maestro.core.policy.Authorization;
 import io.maestro.core.policy.PolicyClient;
-import java.util.Map;
 
 /**
  * Asks OPA ({@code data.maestro.authz.decision}) whether the caller may do what the endpoint does.
@@ -11,7 +10,6 @@ import java.util.Map;
  * from the token's only when the caller asked for it with a reason; the policy decides.
  */
 public final class PolicyAuthorizer implements Authorizer {
-    public static final String PATH = "maestro/authz/decision";
     private final PolicyClient policy;
 
     public PolicyAuthorizer(PolicyClient policy) {
@@ -20,13 +18,15 @@ public final class PolicyAuthorizer implements Authorizer {
 
     @Override
     public Decision decide(Caller caller, Permission permission) {
-        var input = new java.util.LinkedHashMap<String, Object>();
-        input.put("subject", Map.of("tenant", caller.homeTenant(), "role", caller.role().wireName(), "id", caller.tokenId()));
-        input.put("action", permission.action());
-        input.put("resource", Map.of("kind", permission.resourceKind(), "tenant", caller.tenant()));
-        if (caller.reason() != null) input.put("context", Map.of("reason", caller.reason()));
-        PolicyAnswer answer = policy.evaluate(PATH, input);
-        return new Decision(answer.allowed(), answer.text("rule", answer.result() == null ? "policy.undefined" : "policy.no_rule"),
-                answer.revision());
+        Authorization.Verdict v = Authorization.decide(policy, subject(caller), request(caller, permission));
+        return new Decision(v.allowed(), v.rule(), v.revision());
+    }
+
+    static Authorization.Subject subject(Caller caller) {
+        return new Authorization.Subject(caller.homeTenant(), caller.role().wireName(), caller.tokenId(), caller.principal());
+    }
+
+    static Authorization.Request request(Caller caller, Permission permission) {
+        return new Authorization.Request(permission.action(), caller.tenant(), caller.reason(), java.util.Map.of());
     }
 }
