@@ -38,6 +38,7 @@ final class CliAccess {
         } catch (PolicyUnavailableException e) {
             throw new Denied("no policy decision for " + request.action() + ", so nothing was done: " + e.getMessage());
         }
+        engine.plugins(); // the audit-log plugin, if installed, listens before the decision is published
         Authorization.audit(engine.bus(), "cli", subject, request, verdict);
         if (!verdict.allowed()) {
             throw new Denied("denied by policy: " + subject.principal() + " (" + subject.role() + ", tenant " + subject.tenant()

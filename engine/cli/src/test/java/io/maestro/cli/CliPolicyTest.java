@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** CLI commands that change state ask the policy layer (the real OPA), as the API does; a denial exits 3. */
 class CliPolicyTest {
     static final Path TEMPLATE_JAR = Path.of("../../plugins/template/target/maestro-plugin-template-0.1.0-SNAPSHOT.jar");
+    static final Path AUDIT_JAR = Path.of("../../plugins/audit-log/target/maestro-plugin-audit-log-0.1.0-SNAPSHOT.jar");
 
     @TempDir Path home;
     @TempDir Path work;
@@ -21,6 +22,7 @@ class CliPolicyTest {
     void setUp() throws Exception {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         Files.copy(TEMPLATE_JAR, plugins.resolve("template.jar"));
+        Files.copy(AUDIT_JAR, plugins.resolve("audit-log.jar"));
         cli = new Cli(home).with("MAESTRO_PLUGINS_DIR", plugins.toString());
         spec = work.resolve("build.yaml");
         Files.writeString(spec, """
@@ -38,13 +40,17 @@ class CliPolicyTest {
     }
 
     @Test
-    void theCliActsAsItsTokenAndIsRefusedWhatTheRoleMayNotDo() {
+    void theCliActsAsItsTokenAndIsRefusedWhatTheRoleMayNotDo() throws Exception {
         String viewer = token("acme", "viewer");
         Cli.Result refused = cli.and("MAESTRO_TOKEN", viewer).run("run", spec.toString());
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.DENIED);
         assertThat(refused.err()).contains("denied by policy").contains("(viewer, tenant acme) may not run:start on tenant acme")
                 .contains("rule rbac.no_grant").contains("policy revision content-").doesNotContain("Exception");
         assertThat(cli.run("runs").out()).as("nothing ran").doesNotContain("build");
+        String trail = Files.readString(home.resolve("plugin-data/audit-log/audit-log.jsonl"));
+        assertThat(trail.lines().filter(l -> l.contains("\"action\":\"authz.decision\"") && l.contains("\"outcome\":\"denied\"")))
+                .as("the denial is in the audit log").anySatisfy(l -> assertThat(l).contains("rbac.no_grant").contains("run:start")
+                        .contains("\"source_plugin\":\"cli\"").doesNotContain(viewer));
 
         String author = token("acme", "author");
         assertThat(cli.and("MAESTRO_TOKEN", author).run("run", spec.toString()).exitCode()).isZero();
