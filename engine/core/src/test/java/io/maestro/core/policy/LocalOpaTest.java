@@ -109,7 +109,25 @@ class LocalOpaTest {
             assertThat(refused.activeRevision()).isEqualTo(second);
             assertThat(direct.evaluate(AUTHZ, viewerCancels).revision()).isEqualTo(second);
 
-            // 4. an unsigned bundle: refused the same way
+            // 4. a signed bundle with one file changed after signing (same entry names, only the content differs)
+            byte[] signed = LocalOpa.build(OPA, work, SigningKeys.ensure(work.resolve("opa/keys"), LocalOpa.KEY_ID), src, "tamper-me");
+            Path tarball = Files.write(work.resolve("signed.tar.gz"), signed);
+            Path unpacked = Files.createDirectories(work.resolve("unpacked"));
+            LocalOpa.exec(work, List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), "tar");
+            Path data = unpacked.resolve("data.json"); // opa build merges the data files into one
+            assertThat(Files.readString(data)).contains("eu-west-1");
+            Files.writeString(data, Files.readString(data).replace("eu-west-1", "us-east-1")); // an attacker moving acme's region pin
+            Path tampered = work.resolve("tampered.tar.gz");
+            var tar = new java.util.ArrayList<>(List.of("tar", "-czPf", tampered.toString(), "-C", unpacked.toString(), "--transform", "s,^,/,"));
+            try (var files = Files.walk(unpacked)) {
+                files.filter(Files::isRegularFile).map(p -> unpacked.relativize(p).toString()).forEach(tar::add);
+            }
+            LocalOpa.exec(work, tar, "tar");
+            local.publishBuilt(Files.readAllBytes(tampered), "tampered");
+            await(local::status, s -> s.error() != null && s.error().contains("digest mismatch"));
+            assertThat(direct.evaluate(AUTHZ, viewerCancels).revision()).isEqualTo(second);
+
+            // 5. an unsigned bundle: refused the same way
             Path unsigned = work.resolve("unsigned.tar.gz");
             LocalOpa.exec(work, List.of(OPA.toString(), "build", "--bundle", src.toString(), "--revision", "unsigned", "--output", unsigned.toString()), "opa build");
             local.publishBuilt(Files.readAllBytes(unsigned), "unsigned");
@@ -118,7 +136,7 @@ class LocalOpaTest {
             assertThat(metrics.get("maestro.policy.bundle.healthy").gauge().value()).isZero();
             assertThat(metrics.get("maestro.policy.bundle.failures").counter().count()).isGreaterThanOrEqualTo(3);
 
-            // 5. the original policies again: healthy, and viewers may no longer cancel
+            // 6. the original policies again: healthy, and viewers may no longer cancel
             assertThat(local.publish(REPO_POLICIES)).isEqualTo(first);
             await(local::status, s -> first.equals(s.activeRevision()) && s.healthy());
             assertThat(direct.evaluate(AUTHZ, viewerCancels).allowed()).isFalse();
