@@ -65,6 +65,8 @@ export interface Run {
   finishedAt: string | null;
   durationMillis: number | null;
   stepCounts: Partial<Record<StepStatus, number>>;
+  /** Where the run's workspace, logs and artifacts are kept; absent when the server has no region. */
+  region?: string | null;
 }
 
 export interface RunPage {

@@ -12,7 +12,7 @@ function setup() {
   const events = sseChannel();
   const logStream = sseChannel();
   const state: { run: Run; steps: Step[] } = {
-    run: makeRun({ id: 'run-1', pipeline: 'build-app' }),
+    run: makeRun({ id: 'run-1', pipeline: 'build-app', region: 'eu-west-1' }),
     steps: [
       makeStep('build', { status: 'SUCCEEDED', attempts: 1, outputs: { version: '1.0.3' } }),
       makeStep('test', { status: 'RUNNING', attempts: 1, needs: ['build'], startedAt: '2024-05-01T10:00:02Z' }),
@@ -64,6 +64,11 @@ function setup() {
 }
 
 describe('RunPage', () => {
+  it('shows the region the run is kept in', async () => {
+    setup();
+    expect((await screen.findByTestId('run-region')).textContent).toBe('eu-west-1');
+  });
+
   it('draws the DAG with status labels and collapses the large matrix group', async () => {
     setup();
     expect(await screen.findByRole('heading', { level: 1, name: /build-app/ })).toBeTruthy();

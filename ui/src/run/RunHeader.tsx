@@ -55,6 +55,12 @@ export function RunHeader({ run, steps, onRunChanged, onSelectStep }: Props) {
           <dt>Duration</dt>
           <dd>{formatDuration(run.durationMillis ?? durationBetween(run.startedAt, run.finishedAt, now))}</dd>
         </div>
+        {run.region ? (
+          <div>
+            <dt>Region</dt>
+            <dd data-testid="run-region">{run.region}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Trace</dt>
           <dd>

@@ -177,6 +177,7 @@ public final class Engine implements AutoCloseable {
             String limit = env.get("MAESTRO_CONCURRENCY");
             ConductorConfig config = limit == null ? defaults : new ConductorConfig(home, parsePositive(limit),
                     defaults.defaultRunConcurrency(), defaults.owner(), defaults.heartbeatEvery());
+            config = config.withRegion(env.get("MAESTRO_REGION"));
             conductor = new Conductor(store(), bus(), executors, telemetry(), config);
             // every run asks the policy layer first (OPA starts at the first run, not before)
             bus().addRunGate(new PolicyRunGate(new LazyPolicy(this::policy), store(), env.get("MAESTRO_REGION")));

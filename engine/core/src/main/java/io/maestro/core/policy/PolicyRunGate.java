@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
  * (a step type the tenant may not use, a region the tenant is not pinned to). Fails closed: no
  * answer from OPA is a denial.
  *
- * <p>The run's region is the pipeline's {@code region} label, else the region this conductor stores
- * runs and artifacts in ({@code MAESTRO_REGION}); a run pinned to another region than that storage
- * is refused here, since its workspace, logs and artifacts would be written outside it.
+ * <p>The run's region is recorded with the run: the pipeline's {@code region} label, else the region
+ * this conductor stores runs and artifacts in ({@code MAESTRO_REGION}). A run pinned to another
+ * region than that storage is refused here, since its workspace, logs and artifacts would be
+ * written outside it.
  */
 public final class PolicyRunGate implements RunGate {
     public static final String PATH = "maestro/gates/run";
@@ -35,12 +36,11 @@ public final class PolicyRunGate implements RunGate {
 
     @Override
     public Decision decide(GateSubject subject) {
-        String pinned = subject.labels() == null ? null : subject.labels().get("region");
-        if (pinned != null && storageRegion != null && !pinned.equals(storageRegion)) {
-            return Decision.deny("residency.storage_region: the run is pinned to region " + pinned
+        String region = store.findRun(subject.runId()).map(io.maestro.core.store.RunRecord::region).orElse(null);
+        if (region != null && storageRegion != null && !region.equals(storageRegion)) {
+            return Decision.deny("residency.storage_region: the run is pinned to region " + region
                     + " but this conductor stores runs and artifacts in " + storageRegion);
         }
-        String region = pinned != null ? pinned : storageRegion;
         var steps = new ArrayList<Map<String, Object>>();
         for (StepRecord s : store.steps(subject.runId())) steps.add(Map.of("id", s.stepId(), "uses", s.uses()));
         var input = new LinkedHashMap<String, Object>();

@@ -78,7 +78,8 @@ public final class Conductor implements AutoCloseable {
         Instant now = Instant.now();
         store.createRun(new NewRun(runId, spec.tenant(), spec.name(), spec.file(), spec.text(), params,
                 runSpan.getSpanContext().getTraceId(), config.owner(), now,
-                plan.steps().stream().map(p -> new NewRun.PlannedStepRow(p.key(), p.spec().uses())).toList()));
+                plan.steps().stream().map(p -> new NewRun.PlannedStepRow(p.key(), p.spec().uses())).toList(),
+                spec.labels().getOrDefault("region", config.region())));
         var submitted = new MaestroEvent.RunSubmitted(spec.tenant(), runId, spec.name(), params, now,
                 RunExecution.trace(runSpan));
         store.record(submitted);

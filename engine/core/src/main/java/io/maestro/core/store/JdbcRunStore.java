@@ -139,7 +139,7 @@ public final class JdbcRunStore implements RunStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (var ps = c.prepareStatement("INSERT INTO runs (run_id, tenant, pipeline, spec_path, spec_text, "
-                    + "params_json, status, trace_id, owner, heartbeat_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + "params_json, status, trace_id, owner, heartbeat_at, created_at, region) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, run.runId());
                 ps.setString(2, run.tenant());
                 ps.setString(3, run.pipeline());
@@ -151,6 +151,7 @@ public final class JdbcRunStore implements RunStore {
                 ps.setString(9, run.owner());
                 ps.setTimestamp(10, ts(run.createdAt()));
                 ps.setTimestamp(11, ts(run.createdAt()));
+                ps.setString(12, run.region());
                 ps.executeUpdate();
             }
             try (var ps = c.prepareStatement("INSERT INTO step_states (run_id, step_id, uses, status, attempts) "
@@ -501,7 +502,7 @@ public final class JdbcRunStore implements RunStore {
                 JSON.readValue(rs.getString("params_json"), new TypeReference<LinkedHashMap<String, Object>>() { }),
                 RunStatus.valueOf(rs.getString("status")), rs.getString("reason"), rs.getString("trace_id"),
                 rs.getString("owner"), instant(rs, "heartbeat_at"), instant(rs, "created_at"),
-                instant(rs, "started_at"), instant(rs, "finished_at")));
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("region")));
     }
 
     @Override

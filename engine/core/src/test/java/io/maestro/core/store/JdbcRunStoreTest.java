@@ -48,7 +48,7 @@ class JdbcRunStoreTest {
         NewRun planned(Instant createdAt, String... stepIds) {
             return new NewRun(runId, tenant, pipeline, "dag-specs/" + pipeline + ".yaml", "kind: Pipeline # " + pipeline,
                     Map.of("env", "prod", "shards", 3), TRACE.traceId(), "host-a/1234", createdAt,
-                    Arrays.stream(stepIds).map(s -> new NewRun.PlannedStepRow(s, "shell")).toList());
+                    Arrays.stream(stepIds).map(s -> new NewRun.PlannedStepRow(s, "shell")).toList(), "eu-west-1");
         }
 
         MaestroEvent started(Instant at) {
@@ -111,6 +111,7 @@ class JdbcRunStoreTest {
             assertThat(r.specText()).isEqualTo("kind: Pipeline # " + run.pipeline());
             assertThat(r.params()).containsExactlyInAnyOrderEntriesOf(Map.of("env", "prod", "shards", 3));
             assertThat(r.traceId()).isEqualTo(TRACE.traceId());
+            assertThat(r.region()).isEqualTo("eu-west-1");
             assertThat(r.owner()).isEqualTo("host-a/1234");
             assertThat(r.createdAt()).isEqualTo(T0);
             assertThat(r.heartbeatAt()).isEqualTo(T0);
@@ -490,12 +491,12 @@ class JdbcRunStoreTest {
         try (JdbcRunStore store = JdbcRunStore.open(url, pg.user(), pg.password())) {
             assertThat(tables(store)).contains("runs", "run_events", "step_states", "step_logs", "pipelines", "api_tokens",
                     "flyway_schema_history");
-            assertThat(migrations(store)).containsExactly("1:true", "2:true");
+            assertThat(migrations(store)).containsExactly("1:true", "2:true", "3:true");
             Run run = Run.fresh();
             store.createRun(run.planned(T0, "a"));
         }
         try (JdbcRunStore store = JdbcRunStore.open(url, pg.user(), pg.password())) {
-            assertThat(migrations(store)).containsExactly("1:true", "2:true");
+            assertThat(migrations(store)).containsExactly("1:true", "2:true", "3:true");
             assertThat(store.listRuns(RunQuery.latest(10))).hasSize(1);
         }
     }

@@ -48,7 +48,7 @@ class RunViews {
         Long duration = r.startedAt() == null ? null
                 : Duration.between(r.startedAt(), end != null ? end : Instant.now()).toMillis();
         return new Views.Run(r.runId(), r.tenant(), r.pipeline(), r.status(), r.reason(), r.params(), r.traceId(),
-                r.createdAt(), r.startedAt(), end, duration, counts == null ? Map.of() : counts);
+                r.createdAt(), r.startedAt(), end, duration, counts == null ? Map.of() : counts, r.region());
     }
 
     Views.Run view(RunRecord r) {
@@ -118,7 +118,7 @@ class RunViews {
             if (!e.type().equals("ArtifactProduced")) continue;
             JsonNode p = JSON.readTree(e.payloadJson());
             out.add(new Views.Artifact(p.path("name").asString(), e.stepId(), e.attempt(), p.path("sha256").asString(),
-                    p.path("sizeBytes").asLong(), e.at()));
+                    p.path("sizeBytes").asLong(), e.at(), run.region()));
         }
         return out;
     }

@@ -40,7 +40,9 @@ public final class Views {
                       @Schema(example = "acme") String tenant, @Schema(example = "intelgraph-build") String pipeline,
                       RunStatus status, String reason, Map<String, Object> params,
                       @Schema(example = "4bf92f3577b34da6a3ce929d0e0e4736") String traceId, Instant createdAt,
-                      Instant startedAt, Instant finishedAt, Long durationMillis, Map<StepStatus, Integer> stepCounts) { }
+                      Instant startedAt, Instant finishedAt, Long durationMillis, Map<StepStatus, Integer> stepCounts,
+                      @Schema(example = "eu-west-1", description = "where the run's workspace, logs and artifacts are kept "
+                              + "(its pipeline's `region` label, else the server's MAESTRO_REGION); null when unset") String region) { }
 
     public record RunPage(List<Run> items, @Schema(description = "pass as `cursor` for the next page; null at the end")
                           String nextCursor) { }
@@ -65,7 +67,8 @@ public final class Views {
     public record Outputs(Map<String, Map<String, String>> outputs) { }
 
     public record Artifact(@Schema(example = "report.html") String name, String stepKey, int attempt, String sha256,
-                           long sizeBytes, Instant at) { }
+                           long sizeBytes, Instant at,
+                           @Schema(example = "eu-west-1", description = "the region it is stored in: its run's") String region) { }
 
     public record ArtifactList(List<Artifact> items) { }
 
