@@ -29,6 +29,8 @@ writes := object.get(facts, "writes", [])
 
 procedures := object.get(facts, "procedures", [])
 
+functions := object.get(facts, "functions", [])
+
 var_lengths := object.get(facts, "var_length", [])
 
 clauses := object.get(facts, "clauses", [])
@@ -54,6 +56,15 @@ denials contains denial("cypher.procedure_forbidden", sprintf(
 	[name, concat(", ", sort(forbidden_namespaces))],
 )) if {
 	some name in procedures
+	forbidden(name)
+}
+
+# Namespaced functions from the same namespaces (apoc.cypher.runFirstColumn… runs arbitrary Cypher).
+denials contains denial("cypher.function_forbidden", sprintf(
+	"function %v is in a forbidden namespace (%v)",
+	[name, concat(", ", sort(forbidden_namespaces))],
+)) if {
+	some name in functions
 	forbidden(name)
 }
 
@@ -95,7 +106,7 @@ forbidden(name) if {
 input_problems contains "facts must be an object" if not facts_valid
 
 input_problems contains sprintf("facts.%v must be an array of strings", [key]) if {
-	some key in ["writes", "procedures", "clauses"]
+	some key in ["writes", "procedures", "functions", "clauses"]
 	not strings(object.get(facts, key, []))
 }
 

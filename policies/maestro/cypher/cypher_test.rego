@@ -151,3 +151,19 @@ test_a_malformed_allow_list_still_reports_the_denial if {
 		with data.maestro.config as {"cypher": {"procedures_allowed": ["db.labels", 7]}}
 	rules(d) == {"cypher.procedure_not_allowed"}
 }
+
+test_forbidden_namespace_functions_are_denied if {
+	d := decide({"functions": ["APOC.cypher.runFirstColumnSingle"]})
+	not d.allow
+	"cypher.function_forbidden" in rules(d)
+}
+
+test_other_namespaced_functions_are_allowed if {
+	decide({"functions": ["date.truncate", "duration.between"]}).allow
+}
+
+test_functions_must_be_strings if {
+	d := decide({"functions": [1]})
+	not d.allow
+	"input.invalid" in rules(d)
+}
