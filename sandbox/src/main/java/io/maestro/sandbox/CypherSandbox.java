@@ -57,6 +57,9 @@ public final class CypherSandbox {
     private final Consumer<BlockedAttempt> onBlocked;
     private final Map<String, Bucket> rates = new ConcurrentHashMap<>();
     private final Map<String, Bucket> blockedBursts = new ConcurrentHashMap<>();
+    /** EXPLAIN answers by (database, statement): Neo4j plans an EXPLAIN afresh each time (≈ 25 ms). */
+    private final com.github.benmanes.caffeine.cache.Cache<List<String>, CostPreview> costs =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public CypherSandbox(Driver driver, PolicyClient policy, SandboxSettings settings, MeterRegistry metrics,
                          Consumer<BlockedAttempt> onBlocked) {
@@ -154,6 +157,10 @@ public final class CypherSandbox {
     }
 
     private CostPreview explain(String database, String cypher) {
+        return costs.get(java.util.Arrays.asList(database, cypher), k -> plan(database, cypher));
+    }
+
+    private CostPreview plan(String database, String cypher) {
         ResultSummary summary;
         try (Session session = session(database)) {
             summary = session.executeRead(tx -> tx.run("EXPLAIN " + cypher).consume(),

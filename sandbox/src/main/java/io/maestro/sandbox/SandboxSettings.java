@@ -16,6 +16,16 @@ import java.time.Duration;
 public record SandboxSettings(int rowCap, Duration timeout, double cheapRows, double moderateRows, double blockedRows,
                               long queriesPerMinute, long blockedBurst) {
 
+    public SandboxSettings {
+        if (rowCap < 1 || rowCap > 100_000) throw new IllegalArgumentException("rowCap must be 1..100000, got " + rowCap);
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
+        if (!(cheapRows > 0 && cheapRows <= moderateRows && moderateRows <= blockedRows)) {
+            throw new IllegalArgumentException("cost thresholds must rise: 0 < cheap <= moderate <= blocked");
+        }
+        if (queriesPerMinute < 1 || queriesPerMinute > 1_000_000_000L) throw new IllegalArgumentException("queriesPerMinute must be 1..1e9");
+        if (blockedBurst < 1) throw new IllegalArgumentException("blockedBurst must be at least 1");
+    }
+
     public static SandboxSettings defaults() {
         return new SandboxSettings(1_000, Duration.ofSeconds(5), 1_000, 100_000, 10_000_000, 60, 5);
     }
