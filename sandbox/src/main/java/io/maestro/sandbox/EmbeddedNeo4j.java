@@ -48,6 +48,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     public static EmbeddedNeo4j start(Path dir) {
+        return start(dir, 128L * 1024 * 1024);
+    }
+
+    /**
+     * @param pageCacheBytes Neo4j's page cache (the store's hot part in memory); small by default so
+     *                       several tenants' stores fit in one JVM, larger for the 1M-node graph
+     */
+    public static EmbeddedNeo4j start(Path dir, long pageCacheBytes) {
         long t0 = System.nanoTime();
         int port = freePort();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dir.toAbsolutePath())
@@ -57,6 +65,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+                // a query's transaction state may not take the JVM down (256 MB per transaction)
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 256L * 1024 * 1024)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                 .build();
         try {
