@@ -84,6 +84,22 @@ class CypherSandboxTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // a hang guard, not a speed check
+    void aDeadDatabaseIsATypedErrorNotAHang() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (var dead = org.neo4j.driver.GraphDatabase.driver("bolt://127.0.0.1:" + port, org.neo4j.driver.AuthTokens.basic("neo4j", "x"),
+                org.neo4j.driver.Config.builder().withConnectionTimeout(1, java.util.concurrent.TimeUnit.SECONDS)
+                        .withMaxTransactionRetryTime(0, java.util.concurrent.TimeUnit.SECONDS).build())) {
+            var sandbox = new CypherSandbox(dead, fixture.policy, SandboxSettings.defaults(), fixture.metrics, a -> { });
+            assertThatThrownBy(() -> sandbox.run("acme", "ana", null, "MATCH (p:Person) RETURN p.id", Map.of()))
+                    .isInstanceOf(CypherSandbox.QueryFailedException.class).hasMessageContaining("not reachable");
+        }
+    }
+
+    @Test
     void badInputIsATypedRefusalNeverAHang() {
         CypherSandbox sandbox = fixture.sandbox(SandboxSettings.defaults());
         for (String bad : new String[] {"", "   ", "MATCH (n", "x".repeat(100_000), "¿Quién conoce a quién?"}) {
