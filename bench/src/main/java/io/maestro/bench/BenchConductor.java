@@ -20,11 +20,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A real conductor wired as {@code maestro run} wires it (built-in step types, no plugins, no OTLP
@@ -113,9 +111,9 @@ final class BenchConductor implements AutoCloseable {
     }
 
     static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        try {
+            io.maestro.core.os.LocalResources.deleteTree(root);
+        } catch (IOException | java.io.UncheckedIOException e) {
             // a leftover temp directory is not worth failing a benchmark for
         }
     }

@@ -37,8 +37,6 @@ public final class Neo4jLifecycle {
         Collections.sort(stops);
         System.out.printf("reopen: start median %d ms (min %d, max %d); stop median %d ms (min %d, max %d)%n",
                 starts.get(starts.size() / 2), starts.getFirst(), starts.getLast(), stops.get(stops.size() / 2), stops.getFirst(), stops.getLast());
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        io.maestro.core.os.LocalResources.deleteTree(dir);
     }
 }

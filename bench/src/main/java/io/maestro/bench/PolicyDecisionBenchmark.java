@@ -76,8 +76,6 @@ public class PolicyDecisionBenchmark {
     @TearDown
     public void stop() throws IOException {
         opa.close();
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        io.maestro.core.os.LocalResources.deleteTree(dir);
     }
 }

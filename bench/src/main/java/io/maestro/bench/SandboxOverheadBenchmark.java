@@ -95,8 +95,6 @@ public class SandboxOverheadBenchmark {
         driver.close();
         neo4j.close();
         opa.close();
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        io.maestro.core.os.LocalResources.deleteTree(dir);
     }
 }

@@ -1,13 +1,11 @@
 package io.maestro.sandbox;
 
+import io.maestro.core.os.LocalResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -57,7 +55,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Path dir, long pageCacheBytes) {
         long t0 = System.nanoTime();
-        int port = freePort();
+        int port = LocalResources.freeLoopbackPort();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dir.toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
@@ -95,11 +93,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 session.run("ALTER CURRENT USER SET PASSWORD FROM $old TO $new",
                         Values.parameters("old", "neo4j", "new", password)).consume();
             }
-            Path tmp = credentials.resolveSibling("credentials.tmp");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, password);
-            Files.move(tmp, credentials, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            LocalResources.writeOwnerOnly(credentials, password);
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the embedded Neo4j's credentials in " + credentials, e);
@@ -126,11 +120,4 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         log.info("embedded Neo4j stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,10 +1,10 @@
 package io.maestro.core.policy;
 
+import io.maestro.core.os.LocalResources;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -196,7 +196,7 @@ public final class LocalOpa implements AutoCloseable {
     }
 
     private void launch(Duration startTimeout) throws IOException {
-        int port = freePort();
+        int port = LocalResources.freeLoopbackPort();
         url = URI.create("http://127.0.0.1:" + port);
         Path config = dir.resolve("opa-config.json");
         Files.writeString(config, JsonMapper.builder().build().writeValueAsString(Map.of(
@@ -224,7 +224,7 @@ public final class LocalOpa implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new PolicyUnavailableException("OPA exited with code " + process.exitValue() + " before it was ready: " + tail(logFile));
+                throw new PolicyUnavailableException("OPA exited with code " + process.exitValue() + " before it was ready: " + LocalResources.lastLines(logFile, 10));
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
@@ -237,7 +237,7 @@ public final class LocalOpa implements AutoCloseable {
                 throw new PolicyUnavailableException("interrupted while starting OPA", e);
             }
         }
-        throw new PolicyUnavailableException("OPA did not activate the policy bundle within " + timeout.toSeconds() + " s: " + tail(logFile));
+        throw new PolicyUnavailableException("OPA did not activate the policy bundle within " + timeout.toSeconds() + " s: " + LocalResources.lastLines(logFile, 10));
     }
 
     private static void sleep() {
@@ -290,18 +290,5 @@ public final class LocalOpa implements AutoCloseable {
         if (p.exitValue() != 0) throw new PolicyBundleException(what + " failed: " + output.strip());
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static String tail(Path logFile) {
-        try {
-            List<String> lines = Files.readAllLines(logFile);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
-        } catch (IOException e) {
-            return "(no OPA log at " + logFile + ")";
-        }
-    }
 }

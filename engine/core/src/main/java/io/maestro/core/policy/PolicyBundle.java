@@ -1,5 +1,6 @@
 package io.maestro.core.policy;
 
+import io.maestro.core.os.LocalResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,7 +50,7 @@ public final class PolicyBundle {
     /** Copies the policy files (.rego, .json; not tests) under {@code source} into {@code target}, returning their revision. */
     public static String copy(Path source, Path target) throws IOException {
         List<Path> files = files(source);
-        deleteTree(target);
+        LocalResources.deleteTree(target);
         Files.createDirectories(target);
         for (Path file : files) {
             Path out = target.resolve(relative(source, file));
@@ -93,12 +94,5 @@ public final class PolicyBundle {
 
     private static String relative(Path source, Path file) {
         return source.relativize(file).toString().replace('\\', '/');
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import io.maestro.core.os.LocalResources;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -30,12 +30,8 @@ public record SigningKeys(Path privateKey, Path publicKey, String keyId) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        Path tmp = dir.resolve("signing-key.pem.tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        Files.move(tmp, priv, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        LocalResources.writeOwnerOnly(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         return new SigningKeys(priv, pub, keyId);
     }
 

@@ -2,8 +2,6 @@ package io.maestro.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -162,7 +160,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The last lines the server wrote to its log, for failure messages. */
     public String logTail() {
-        return tail(serverLog, 40);
+        return io.maestro.core.os.LocalResources.lastLines(serverLog, 40);
     }
 
     @Override
@@ -188,7 +186,7 @@ public final class PostgresServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         // another process may take the free port between our probe and the server's bind: retry
         for (int attempt = 1; ; attempt++) {
-            port = freePort();
+            port = io.maestro.core.os.LocalResources.freeLoopbackPort();
             String options = "-c listen_addresses=127.0.0.1 -c port=" + port + " -k " + socketDir
                     + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             Result started = exec(START_TIMEOUT.plusSeconds(10), "pg_ctl", List.of("-D", dataDir.toString(),
@@ -375,28 +373,9 @@ public final class PostgresServer implements AutoCloseable {
         return Files.isDirectory(tmp) ? tmp : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on loopback", e);
-        }
-    }
-
-    private static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no server log: " + e.getMessage() + ")";
-        }
-    }
-
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            io.maestro.core.os.LocalResources.deleteTree(root);
         } catch (IOException | UncheckedIOException e) {
             // best effort: the next JVM's reapLeftovers tries again
         }
