@@ -122,19 +122,17 @@ public final class CypherSandbox {
                 metrics.counter("maestro.sandbox.queries", "tenant", tenant, "cost", preview.cost().costClass().name().toLowerCase()).increment();
                 return new QueryResult(columns, rows, truncated, preview.cost());
             }, TransactionConfig.builder().withTimeout(settings.timeout()).build());
-        } catch (ClientException e) {
-            if (String.valueOf(e.code()).contains("ForbiddenOnReadOnlyDatabase") || String.valueOf(e.code()).contains("AccessMode")) {
+        } catch (ServiceUnavailableException e) {
+            throw new QueryFailedException("the graph database is not reachable: " + e.getMessage(), e);
+        } catch (Neo4jException e) {
+            String code = String.valueOf(e.code());
+            if (code.contains("ForbiddenOnReadOnlyDatabase") || code.contains("AccessMode")) {
                 var blocked = new BlockedQueryException("cypher.read_only", "the query tried to write in a read-only session");
                 blocked(tenant, user, cypher, blocked);
                 throw blocked;
             }
-            if (String.valueOf(e.code()).contains("TransactionTimedOut")) throw new QueryFailedException("the query ran longer than " + settings.timeout().toSeconds() + " s and was stopped", e);
-            throw new QueryFailedException(e.getMessage(), e);
-        } catch (ServiceUnavailableException e) {
-            throw new QueryFailedException("the graph database is not reachable: " + e.getMessage(), e);
-        } catch (Neo4jException e) {
-            if (String.valueOf(e.code()).contains("Timeout") || String.valueOf(e.code()).contains("Terminated")) {
-                throw new QueryFailedException("the query ran longer than " + settings.timeout().toSeconds() + " s and was stopped", e);
+            if (code.contains("TransactionTimedOut") || code.contains("Timeout") || code.contains("Terminated")) {
+                throw new QueryFailedException("the query ran longer than " + settings.timeout().toMillis() + " ms and was stopped", e);
             }
             throw new QueryFailedException(e.getMessage(), e);
         }

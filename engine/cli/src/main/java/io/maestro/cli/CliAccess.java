@@ -23,15 +23,15 @@ final class CliAccess {
 
     /** For actions on no tenant's resource in particular (plugins): asked on the caller's own tenant. */
     static void requireOwnTenant(Engine engine, Map<String, String> env, String action) {
-        String token = env.get("MAESTRO_TOKEN");
-        String own = token != null && !token.isBlank()
-                ? engine.tokens().verify(token.strip()).map(ApiToken::tenant).orElseThrow(() -> new UserError("MAESTRO_TOKEN is unknown, revoked or expired"))
-                : env.getOrDefault("MAESTRO_TENANT", "default");
-        require(engine, env, new Authorization.Request(action, own));
+        Authorization.Subject subject = subject(engine, env, env.getOrDefault("MAESTRO_TENANT", "default"));
+        decide(engine, subject, new Authorization.Request(action, subject.tenant()));
     }
 
     static void require(Engine engine, Map<String, String> env, Authorization.Request request) {
-        Authorization.Subject subject = subject(engine, env, request.tenant());
+        decide(engine, subject(engine, env, request.tenant()), request);
+    }
+
+    private static void decide(Engine engine, Authorization.Subject subject, Authorization.Request request) {
         Authorization.Verdict verdict;
         try {
             verdict = Authorization.decide(engine.policy(), subject, request);
@@ -47,6 +47,7 @@ final class CliAccess {
         }
     }
 
+    /** The token's identity, or the local operator's on {@code tenant}. */
     private static Authorization.Subject subject(Engine engine, Map<String, String> env, String tenant) {
         String token = env.get("MAESTRO_TOKEN");
         if (token != null && !token.isBlank()) {

@@ -106,7 +106,7 @@ public final class LocalOpa implements AutoCloseable {
     }
 
     /** Serves bundle bytes as they are (tests use it to hand OPA an unsigned or tampered bundle). */
-    void publishBuilt(byte[] bundle, String revision) {
+    synchronized void publishBuilt(byte[] bundle, String revision) {
         service.publish(bundle);
         BundleStatus s = status;
         status = new BundleStatus(s.activeRevision(), revision, s.error(), s.errorAt());
@@ -158,24 +158,26 @@ public final class LocalOpa implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    private void onStatus(JsonNode report) {
+    /** OPA's status report: which revision is active, and why the latest bundle was refused (counted once per reason). */
+    private synchronized void onStatus(JsonNode report) {
         JsonNode bundle = report.path("bundles").path("maestro");
         if (bundle.isMissingNode()) return;
         String active = bundle.path("active_revision").asString(null);
         String code = bundle.path("code").asString(null);
         BundleStatus s = status;
         if (code != null && !code.isBlank()) {
-            String message = bundle.path("message").asString(code);
-            if (!message.equals(s.error())) refused("OPA refused the bundle: " + message);
-            status = new BundleStatus(active, status.publishedRevision(), status.error(), status.errorAt());
+            status = new BundleStatus(active, s.publishedRevision(), s.error(), s.errorAt());
+            String reason = "OPA refused the bundle: " + bundle.path("message").asString(code);
+            if (!reason.equals(s.error())) refused(reason);
+        } else if (active != null && active.equals(s.publishedRevision())) {
+            if (s.error() != null) log.info("policy bundle {} is active again", active);
+            status = new BundleStatus(active, s.publishedRevision(), null, null);
         } else {
-            if (s.error() != null && active != null && active.equals(s.publishedRevision())) log.info("policy bundle {} is active again", active);
-            boolean current = active != null && active.equals(s.publishedRevision());
-            status = new BundleStatus(active, s.publishedRevision(), current ? null : s.error(), current ? null : s.errorAt());
+            status = new BundleStatus(active, s.publishedRevision(), s.error(), s.errorAt());
         }
     }
 
-    private void refused(String reason) {
+    private synchronized void refused(String reason) {
         BundleStatus s = status;
         status = new BundleStatus(s.activeRevision(), s.publishedRevision(), reason, Instant.now());
         metrics.counter("maestro.policy.bundle.failures").increment();

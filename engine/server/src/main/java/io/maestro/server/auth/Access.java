@@ -31,7 +31,7 @@ public final class Access {
     public void require(Caller caller, Permission permission) {
         Span span = Span.current();
         span.setAttribute(AttributeKey.stringKey("maestro.authz.action"), permission.action());
-        Decision d;
+        Authorization.Verdict d;
         try {
             d = authorizer.decide(caller, permission);
         } catch (PolicyUnavailableException e) {
@@ -56,8 +56,7 @@ public final class Access {
         }
     }
 
-    private void audit(Caller caller, Permission permission, Decision d) {
-        Authorization.audit(bus, "server", PolicyAuthorizer.subject(caller), PolicyAuthorizer.request(caller, permission),
-                new Authorization.Verdict(d.allowed(), d.rule(), d.revision()));
+    private void audit(Caller caller, Permission permission, Authorization.Verdict d) {
+        Authorization.audit(bus, "server", PolicyAuthorizer.subject(caller), PolicyAuthorizer.request(caller, permission), d);
     }
 }

@@ -22,11 +22,6 @@ public enum Permission {
         return action;
     }
 
-    /** The kind of resource the action is on ({@code run} for {@code run:start}). */
-    public String resourceKind() {
-        return action.substring(0, action.indexOf(':'));
-    }
-
     /** Reads change nothing; everything else is audited. */
     public boolean changesState() {
         return !action.endsWith(":read");

@@ -17,9 +17,8 @@ public final class PolicyAuthorizer implements Authorizer {
     }
 
     @Override
-    public Decision decide(Caller caller, Permission permission) {
-        Authorization.Verdict v = Authorization.decide(policy, subject(caller), request(caller, permission));
-        return new Decision(v.allowed(), v.rule(), v.revision());
+    public Authorization.Verdict decide(Caller caller, Permission permission) {
+        return Authorization.decide(policy, subject(caller), request(caller, permission));
     }
 
     static Authorization.Subject subject(Caller caller) {

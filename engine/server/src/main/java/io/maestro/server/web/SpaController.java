@@ -16,16 +16,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Hidden
 @Controller
 class SpaController {
-    private static final ClassPathResource INDEX = new ClassPathResource("static/index.html");
+    /** The bundle's index.html, read once (null when no bundle is on the classpath). */
+    private final byte[] index = read(new ClassPathResource("static/index.html"));
 
     @GetMapping({"/", "/runs", "/runs/**", "/pipelines", "/pipelines/**", "/plugins", "/plugins/**", "/console", "/signin"})
-    ResponseEntity<byte[]> index() throws IOException {
-        if (!INDEX.exists()) {
+    ResponseEntity<byte[]> index() {
+        if (index == null) {
             return ResponseEntity.status(404).contentType(MediaType.TEXT_PLAIN)
                     .body("the run viewer is not built into this server: build with 'mvn -B install' (it runs the ui/ build)\n".getBytes());
         }
-        try (InputStream in = INDEX.getInputStream()) {
-            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-cache").body(in.readAllBytes());
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Cache-Control", "no-cache").body(index);
+    }
+
+    private static byte[] read(ClassPathResource resource) {
+        if (!resource.exists()) return null;
+        try (InputStream in = resource.getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the run viewer's " + resource.getPath(), e);
         }
     }
 }
