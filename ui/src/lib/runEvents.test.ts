@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Run, RunEvent, Step } from '../api/types';
+import { makeRun, makeStep } from '../test/fixtures';
 import { applyRunEvents, parseRunEvent, stepsByKey, type RunLiveState } from './runEvents';
 
-const run: Run = {
-  id: 'r1',
-  tenant: 't',
-  pipeline: 'p',
-  status: 'SUBMITTED',
-  reason: null,
-  params: {},
-  traceId: 'abc',
-  createdAt: '2024-01-01T00:00:00Z',
-  startedAt: null,
-  finishedAt: null,
-  durationMillis: null,
-  stepCounts: {},
-};
+const run: Run = makeRun({ id: 'r1', tenant: 't', pipeline: 'p', status: 'SUBMITTED', traceId: 'abc',
+  createdAt: '2024-01-01T00:00:00Z', startedAt: null });
 
-const step = (key: string): Step => ({
-  key,
-  stepId: key,
-  uses: 'shell',
-  matrix: {},
-  needs: [],
-  status: 'PENDING',
-  attempts: 0,
-  reason: null,
-  outputs: {},
-  startedAt: null,
-  finishedAt: null,
-  durationMillis: null,
-});
+const step = (key: string): Step => makeStep(key);
 
 let seq = 0;
 const event = (type: string, stepKey: string | null, payload: RunEvent['payload'] = {}, attempt = 1, at = '2024-01-01T00:00:10Z'): RunEvent => ({
