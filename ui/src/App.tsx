@@ -12,6 +12,8 @@ import { SignInPage } from './pages/SignInPage';
 
 // The run page carries dagre; loading it on demand keeps the first paint small.
 const RunPage = lazy(() => import('./pages/RunPage'));
+// So does the console page, with the Cypher highlighter and the force layout.
+const ConsolePage = lazy(() => import('./pages/ConsolePage'));
 
 export function App() {
   return (
@@ -37,6 +39,14 @@ export function App() {
         <Route path="pipelines" element={<PipelinesPage />} />
         <Route path="pipelines/:name" element={<PipelineDetailPage />} />
         <Route path="plugins" element={<PluginsPage />} />
+        <Route
+          path="console"
+          element={
+            <Suspense fallback={<Loading what="console" />}>
+              <ConsolePage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

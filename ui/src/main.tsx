@@ -5,6 +5,7 @@ import { App } from './App';
 import { AuthProvider } from './auth/AuthProvider';
 import './styles/base.css';
 import './styles/run.css';
+import './styles/console.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -76,6 +76,11 @@ export class MaestroApi {
     return (await response.json()) as T;
   }
 
+  /** A JSON call to any API path; used by the API areas kept in their own modules (e.g. ./nlCypher.ts). */
+  request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.json(method, path, { body });
+  }
+
   me(token?: string): Promise<Me> {
     return this.json('GET', '/api/v1/me', { token });
   }

@@ -8,6 +8,8 @@ export class ProblemError extends Error {
   readonly type: string | undefined;
   readonly instance: string | undefined;
   readonly errors: SpecError[];
+  /** The sandbox rule that refused a query, when the server names one. */
+  readonly rule: string | undefined;
 
   constructor(problem: ProblemDetails, fallbackStatus: number) {
     const title = problem.title ?? `Request failed (${fallbackStatus})`;
@@ -19,6 +21,7 @@ export class ProblemError extends Error {
     this.type = problem.type;
     this.instance = problem.instance;
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    this.rule = typeof problem.rule === 'string' && problem.rule ? problem.rule : undefined;
   }
 }
 

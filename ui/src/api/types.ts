@@ -186,6 +186,8 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   errors?: SpecError[];
+  /** The sandbox rule that refused a query, e.g. `cypher.write` (NL→Cypher console). */
+  rule?: string;
 }
 
 export const RUN_STATUSES: readonly RunStatus[] = ['SUBMITTED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];

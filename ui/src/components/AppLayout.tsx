@@ -10,7 +10,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/runs', label: 'Runs' },
   { to: '/pipelines', label: 'Pipelines' },
   { to: '/plugins', label: 'Plugins' },
-  // Slot reserved for the future Console page: { to: '/console', label: 'Console' },
+  { to: '/console', label: 'Console' },
 ];
 
 export function AppLayout() {

@@ -41,4 +41,13 @@ describe('ProblemMessage', () => {
     rerender(<ProblemMessage error={new Error('Failed to fetch')} />);
     expect(screen.getByRole('alert').textContent).toBe('Failed to fetch');
   });
+
+  it('names the sandbox rule of a refusal', () => {
+    const error = new ProblemError({ title: 'Query refused', status: 422, detail: 'Writes are not allowed', rule: 'cypher.write' }, 422);
+    render(<ProblemMessage error={error} context="Preview failed" />);
+    expect(screen.getByRole('alert').textContent).toContain('Preview failed: Query refused (422)');
+    expect(screen.getByRole('alert').textContent).toContain('Rule: cypher.write');
+    expect(error.rule).toBe('cypher.write');
+    expect(new ProblemError({ title: 'x', rule: 42 as unknown as string }, 422).rule).toBeUndefined();
+  });
 });

@@ -7,7 +7,10 @@ interface Props {
   context?: string;
 }
 
-/** Renders an API failure; spec validation errors are listed as `file:line:column field: message (hint)`. */
+/**
+ * Renders an API failure; spec validation errors are listed as `file:line:column field: message (hint)`,
+ * and a sandbox refusal names its rule.
+ */
 export function ProblemMessage({ error, context }: Props) {
   if (!error) return null;
   const problem = error instanceof ProblemError ? error : null;
@@ -19,6 +22,11 @@ export function ProblemMessage({ error, context }: Props) {
         {problem && problem.status ? ` (${problem.status})` : ''}
       </p>
       {problem?.detail && <p>{problem.detail}</p>}
+      {problem?.rule && (
+        <p>
+          Rule: <code data-testid="problem-rule">{problem.rule}</code>
+        </p>
+      )}
       {problem && problem.errors.length > 0 && (
         <ul className="problem-errors" aria-label="Problems found">
           {problem.errors.map((specError, index) => (

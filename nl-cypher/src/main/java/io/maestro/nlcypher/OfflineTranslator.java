@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class OfflineTranslator implements Translator {
     /** Intents tried per question, best retrieved first. */
-    static final int TRIED = 6;
+    static final int TRIED = 8;
     static final int ALTERNATIVES = 3;
 
     private final QuestionLinker linker;

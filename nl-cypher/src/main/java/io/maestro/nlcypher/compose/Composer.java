@@ -29,6 +29,10 @@ public final class Composer {
     private final Lexicon lexicon;
     private final Slots slots;
 
+    /** Words that ask "who" without saying what kind of party: the answer may be a person or an organisation. */
+    static final Set<String> GENERIC_WORDS = Set.of("who", "whom", "owner", "owners", "holder", "holders", "party", "parties",
+            "sender", "senders", "recipient", "recipients", "user", "users");
+
     public Composer(GraphSchema schema, Lexicon lexicon) {
         this.schema = schema;
         this.lexicon = lexicon;
@@ -67,6 +71,9 @@ public final class Composer {
         if (!b.q.entities().isEmpty()) b.penalty(0.3);
         var target = slots.target(b.q, Set.of());
         if (target.isEmpty()) return Optional.empty();
+        if (count && !b.q.has("count")) b.penalty(0.3);
+        if (b.q.has("group") && groupable(b.q, target.get())) b.penalty(0.35);
+        if (!count && ranks(b.q, target.get())) b.penalty(0.3);
         Node n = b.node(target.get(), "n");
         var extra = new ArrayList<String>();
         Condition where = b.filters(target.get(), n, extra);
@@ -88,6 +95,10 @@ public final class Composer {
         if (!b.q.entities().isEmpty()) b.penalty(0.3);
         var target = slots.target(b.q, Set.of());
         if (target.isEmpty()) return Optional.empty();
+        if (!b.q.has("desc") && !b.q.has("asc") && b.q.numbers().stream().noneMatch(n -> n.comparator() == null && !n.year())) {
+            b.penalty(Slots.thresholds(b.q).isEmpty() ? 0.3 : 0.45);
+        }
+        if (b.q.has("count")) b.penalty(0.2);
         var measure = slots.measure(b.q, target.get(), true);
         if (measure.isEmpty()) return Optional.empty();
         if (slots.measure(b.q, target.get(), false).isEmpty()) b.penalty(0.1);
@@ -104,6 +115,7 @@ public final class Composer {
     private Optional<Composed> aggregate(Build b) {
         if (!b.q.entities().isEmpty()) b.penalty(0.3);
         if (asksForEntities(b.q)) b.penalty(0.25);
+        if (!b.q.has("sum") && !b.q.has("avg") && !b.q.question().toLowerCase(java.util.Locale.ROOT).matches(".*\\b(max|maximum|min|minimum|highest|lowest|largest|smallest|biggest|much)\\b.*")) b.penalty(0.3);
         var target = slots.target(b.q, Set.of());
         if (target.isEmpty()) return Optional.empty();
         var measure = slots.numeric(b.q, target.get(), true);
@@ -117,6 +129,7 @@ public final class Composer {
 
     private Optional<Composed> group(Build b, boolean withMeasure) {
         if (!b.q.entities().isEmpty()) b.penalty(0.3);
+        if (!b.q.has("group")) b.penalty(0.3);
         var target = slots.target(b.q, Set.of());
         if (target.isEmpty()) return Optional.empty();
         Optional<String> measure = withMeasure ? slots.numeric(b.q, target.get(), false) : Optional.empty();
@@ -178,25 +191,30 @@ public final class Composer {
         if (b.q.entities().isEmpty()) return Optional.empty();
         if (b.q.entities().size() > 1) b.penalty(0.25);
         var e = b.entity(0);
-        var route = route(b, e);
+        var route = route(b, e, mode == Mode.AGGREGATE);
         if (route.isEmpty()) return Optional.empty();
-        String target = route.get().get(route.get().size() - 1).toLabel();
+        Hop last = route.get().get(route.get().size() - 1);
+        String target = last.toLabel();
         Node start = b.entityNode(e, "e");
-        Node t = b.node(target, "t");
+        boolean anyParty = mode == Mode.LIST && genericEnd(b.q, last);
+        Node t = anyParty ? Cypher.anyNode("t") : b.node(target, "t");
         b.patterns.set(0, b.chain(start, t, route.get()));
         var extra = new ArrayList<String>();
         Condition where = b.filters(target, t, extra);
         if (target.equals(e.label())) where = where.and(t.isNotEqualTo(start));
         String via = route.get().stream().map(h -> h.rel().type()).reduce((x, y) -> x + ", " + y).orElse("");
+        var shown = anyParty ? List.<Expression>of(t.property("name").as("name")) : b.display(target, t, extra);
         return switch (mode) {
-            case LIST -> b.done(Cypher.match(b.patterns).where(where).returningDistinct(b.display(target, t, extra)).build(),
+            case LIST -> b.done(Cypher.match(b.patterns).where(where).returningDistinct(shown).build(),
                     target + " linked to " + e.label() + " " + e.value() + " through " + via + b.filterText());
-            case COUNT -> b.done(Cypher.match(b.patterns).where(where).returning(Cypher.countDistinct(t).as("count")).build(),
+            case COUNT -> b.penalised(!b.q.has("count"), 0.3).done(Cypher.match(b.patterns).where(where).returning(Cypher.countDistinct(t).as("count")).build(),
                     "how many " + target + " are linked to " + e.label() + " " + e.value() + " through " + via + b.filterText());
             case AGGREGATE -> {
                 var measure = slots.numeric(b.q, target, true);
                 if (measure.isEmpty()) yield Optional.empty();
                 String fn = b.aggregateName();
+                if (!b.q.has("sum") && !b.q.has("avg") && !b.q.question().toLowerCase(java.util.Locale.ROOT)
+                        .matches(".*\\b(max|maximum|min|minimum|highest|lowest|largest|smallest|biggest|much)\\b.*")) b.penalty(0.3);
                 yield b.done(Cypher.match(b.patterns).where(where).returning(b.aggregate(fn, t.property(measure.get())).as(fn)).build(),
                         "the " + fn + " of " + target + "." + measure.get() + " linked to " + e.value() + " through " + via);
             }
@@ -204,36 +222,61 @@ public final class Composer {
     }
 
     /** The best one- or two-hop walk from the entity's label to the label asked about, chosen by the words used. */
-    private Optional<List<Hop>> route(Build b, Linked.Entity e) {
+    private Optional<List<Hop>> route(Build b, Linked.Entity e, boolean byProperty) {
+        boolean selfLinked = schema.relationships().stream().anyMatch(r -> r.from().equals(e.label()) && r.to().equals(e.label()));
         var candidates = new ArrayList<String>();
-        for (var l : b.q.labels()) if (l.position() != e.position() && !candidates.contains(l.label())) candidates.add(l.label());
-        for (var v : b.q.values()) if (!candidates.contains(v.label())) candidates.add(v.label());
+        for (var l : b.q.labels()) {
+            boolean descriptor = l.label().equals(e.label()) && (e.position() - l.position() <= 2 && e.position() > l.position() || !selfLinked);
+            if (l.position() != e.position() && !descriptor && !candidates.contains(l.label())) candidates.add(l.label());
+        }
+        for (var v : b.q.values()) if (!v.label().equals(e.label()) && !candidates.contains(v.label())) candidates.add(v.label());
+        if (byProperty) {
+            for (var p : b.q.properties()) {
+                for (var l : schema.labels().values()) {
+                    var info = l.properties().get(p.property());
+                    if (info != null && info.kind().numeric() && !l.name().equals(e.label()) && !candidates.contains(l.name())) candidates.add(0, l.name());
+                }
+            }
+        }
         for (var r : b.q.rels()) {
             for (var shape : schema.ofType(r.type())) {
                 String other = shape.from().equals(e.label()) ? shape.to() : shape.to().equals(e.label()) ? shape.from() : null;
                 if (other != null && !candidates.contains(other)) candidates.add(other);
             }
         }
+        var mentioned = new java.util.HashSet<String>();
+        for (var r : b.q.rels()) mentioned.add(r.type());
         List<Hop> best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int rank = 0; rank < candidates.size(); rank++) {
             for (var path : SchemaPaths.between(schema, e.label(), candidates.get(rank), 2)) {
                 double score = -rank * 0.5 - (path.size() - 1) * 1.5;
-                for (Hop h : path) {
-                    if (b.q.rels().stream().anyMatch(r -> r.type().equals(h.rel().type()))) score += 2;
-                    if (path.size() > 1 && h != path.get(path.size() - 1)
-                            && b.q.labels().stream().anyMatch(l -> l.label().equals(h.toLabel()))) score += 1.5;
-                }
-                path = orient(b, e, path);
+                var types = new java.util.HashSet<String>();
+                for (Hop h : path) types.add(h.rel().type());
+                for (String t : types) if (mentioned.contains(t)) score += 2;
+                if (path.size() > 1 && b.q.labels().stream().anyMatch(l -> l.label().equals(path.get(0).toLabel()))) score += 1.5;
+                var oriented = orient(b, e, path);
                 if (score > bestScore) {
                     bestScore = score;
-                    best = path;
+                    best = oriented;
                 }
             }
         }
         if (best == null) return Optional.empty();
         if (bestScore < -1) b.penalty(0.2);
         return Optional.of(best);
+    }
+
+    /** "who owns X" asks for any owner when the relationship starts at several labels. */
+    private boolean genericEnd(Linked q, Hop last) {
+        boolean generic = q.labels().stream().noneMatch(l -> l.label().equals(last.toLabel()) && !GENERIC_WORDS.contains(l.word()));
+        if (!generic) return false;
+        var ends = new java.util.HashSet<String>();
+        for (var r : schema.ofType(last.rel().type())) {
+            String fixed = last.forward() ? r.from() : r.to();
+            if (fixed.equals(last.fromLabel())) ends.add(last.forward() ? r.to() : r.from());
+        }
+        return ends.size() > 1 && ends.stream().allMatch(l -> schema.property(l, "name").isPresent());
     }
 
     /** A relationship between nodes of one label (KNOWS, SUBSIDIARY_OF) goes the way the words say. */
@@ -286,6 +329,7 @@ public final class Composer {
             }
         }
         if (hop == null) return Optional.empty();
+        if (slots.measure(b.q, subject.get(), false).isPresent()) b.penalty(0.3);
         Node s = b.node(subject.get(), "n");
         Node o = b.node(hop.toLabel(), "o");
         var fake = new Linked.Entity(subject.get(), "id", "", firstPosition(b.q, subject.get()), "", List.of());
@@ -303,11 +347,29 @@ public final class Composer {
         return q.question().toLowerCase(java.util.Locale.ROOT).matches("^(which|who|whose|list|show)\\b.*");
     }
 
+    /** "top 3 … by amount": a ranking word with a size or a sortable property. */
+    private boolean ranks(Linked q, String label) {
+        if (!q.has("desc") && !q.has("asc")) return false;
+        return q.numbers().stream().anyMatch(n -> n.comparator() == null && !n.year()) || slots.measure(q, label, false).isPresent();
+    }
+
+    /** A property of the label is named without a value ("by nationality"): the question groups. */
+    private boolean groupable(Linked q, String label) {
+        for (var p : q.properties()) {
+            var info = schema.property(label, p.property());
+            if (info.isEmpty()) continue;
+            boolean valued = q.values().stream().anyMatch(v -> v.label().equals(label) && v.property().equals(p.property()));
+            if (!valued && !info.get().kind().numeric()) return true;
+        }
+        return false;
+    }
+
     private static int firstPosition(Linked q, String label) {
         return q.labels().stream().filter(l -> l.label().equals(label)).mapToInt(Linked.Label::position).findFirst().orElse(0);
     }
 
     private Optional<Composed> friendsOfFriends(Build b) {
+        if (!b.q.has("fof")) return Optional.empty();
         var e = b.firstEntity("Person");
         if (e == null || schema.ofType("KNOWS").isEmpty()) return Optional.empty();
         Node p = b.entityNode(e, "e");
@@ -321,6 +383,9 @@ public final class Composer {
     private Optional<Composed> moneyFlow(Build b) {
         if (b.q.entities().isEmpty() || schema.ofType("SENT").isEmpty() || schema.ofType("RECEIVED_BY").isEmpty()) return Optional.empty();
         var e = b.entity(0);
+        boolean owner = schema.relationships().stream().anyMatch(r -> r.type().equals("OWNS") && r.from().equals(e.label()) && r.to().equals("Account"));
+        if (!owner && !e.label().equals("Account")) return Optional.empty();
+        if (b.q.labels().stream().anyMatch(l -> l.label().equals("Transaction"))) b.penalty(0.3);
         boolean outgoing = outgoing(b.q, e);
         Node start = b.entityNode(e, "e");
         Node tx = b.node("Transaction", "tx");
@@ -335,7 +400,8 @@ public final class Composer {
             return b.done(Cypher.match(b.patterns).returningDistinct(b.display("Account", theirs, List.of())).build(),
                     "accounts " + (outgoing ? "paid by " : "paying ") + e.value());
         }
-        var other = b.q.labels().stream().map(Linked.Label::label).filter(l -> l.equals("Person") || l.equals("Organization")).findFirst();
+        var other = b.q.labels().stream().filter(l -> !GENERIC_WORDS.contains(l.word())).map(Linked.Label::label)
+                .filter(l -> l.equals("Person") || l.equals("Organization")).findFirst();
         Node party = other.isPresent() ? b.node(other.get(), "o") : Cypher.anyNode("o");
         var full = outgoing
                 ? start.relationshipTo(mine, "OWNS").relationshipTo(tx, "SENT").relationshipTo(theirs, "RECEIVED_BY").relationshipFrom(party, "OWNS")
@@ -360,6 +426,7 @@ public final class Composer {
     }
 
     private Optional<Composed> colleagues(Build b) {
+        if (!b.q.has("colleague")) return Optional.empty();
         var e = b.firstEntity("Person");
         if (e == null || schema.ofType("WORKS_FOR").isEmpty()) return Optional.empty();
         Node p = b.entityNode(e, "e");
@@ -371,6 +438,7 @@ public final class Composer {
     }
 
     private Optional<Composed> shared(Build b) {
+        if (!b.q.has("shared")) return Optional.empty();
         String thing = null;
         for (var l : b.q.labels()) if (!l.label().equals("Person")) { thing = l.label(); break; }
         if (thing == null) thing = schema.labels().containsKey("Device") ? "Device" : null;
@@ -388,6 +456,7 @@ public final class Composer {
     }
 
     private Optional<Composed> cycles(Build b) {
+        if (!b.q.has("cycle")) return Optional.empty();
         if (schema.ofType("SENT").isEmpty() || schema.ofType("RECEIVED_BY").isEmpty()) return Optional.empty();
         Node a = b.node("Account", "a");
         Node x = b.node("Account", "x");
@@ -426,6 +495,10 @@ public final class Composer {
         var pattern = hop.forward() ? n.relationshipTo(other, hop.rel().type()) : n.relationshipFrom(other, hop.rel().type());
         var extra = new ArrayList<String>();
         Condition where = b.filters(target.get(), n, extra).and(Cypher.exists(pattern).not());
+        if (b.q.has("count")) {
+            return b.done(Cypher.match(b.patterns).where(where).returning(Cypher.count(n).as("count")).build(),
+                    "counts " + target.get() + " nodes with no " + hop.rel().type() + " link" + b.filterText());
+        }
         return b.done(Cypher.match(b.patterns).where(where).returning(b.display(target.get(), n, extra)).build(),
                 target.get() + " nodes with no " + hop.rel().type() + " link" + b.filterText());
     }
@@ -443,16 +516,18 @@ public final class Composer {
                     e1.value() + " knows " + e2.value() + " directly");
         }
         var rel = type == null ? a.relationshipBetween(c) : a.relationshipBetween(c, type);
-        var p = Cypher.anyShortest().named("p").definedBy(rel.length(1, 6));
-        b.patterns.set(0, a);
-        b.patterns.add(c);
-        b.patterns.add(p);
+        int hops = 6;
+        for (var n : b.q.numbers()) if (n.comparator() == null || n.comparator().equals("<=") || n.comparator().equals("<")) {
+            if (n.integral() && n.value() >= 1 && n.value() <= 6) hops = (int) n.value();
+        }
+        var p = Cypher.anyShortest().named("p").definedBy(rel.length(1, hops));
+        b.patterns.set(0, p);
         if (b.q.has("yesno")) {
             return b.done(Cypher.match(b.patterns).returning(Cypher.count(p.getRequiredSymbolicName()).gt(Cypher.literalOf(0)).as("connected")).build(),
-                    "whether " + e1.value() + " and " + e2.value() + " are connected within 6 hops");
+                    "whether " + e1.value() + " and " + e2.value() + " are connected within " + hops + " hops");
         }
         return b.done(Cypher.match(b.patterns).returning(Cypher.length(p).as("hops")).build(),
-                "the hops on the shortest path (at most 6) between " + e1.value() + " and " + e2.value());
+                "the hops on the shortest path (at most " + hops + ") between " + e1.value() + " and " + e2.value());
     }
 
     // ---- building ------------------------------------------------------------------------------
@@ -472,6 +547,11 @@ public final class Composer {
 
         void penalty(double p) {
             fit -= p;
+        }
+
+        Build penalised(boolean when, double p) {
+            if (when) fit -= p;
+            return this;
         }
 
         Node node(String label, String name) {
@@ -529,31 +609,34 @@ public final class Composer {
                 filterWords.add(e.getKey() + " " + values);
             }
             where = where.and(thresholds(label, n, extra));
-            var joined = new java.util.HashSet<Integer>();
-            for (var v : elsewhere) {
-                if (!joined.add(v.position())) continue;
-                var route = SchemaPaths.between(schema, label, v.label(), 2);
-                if (route.isEmpty()) {
+            var byPosition = new LinkedHashMap<Integer, List<Linked.Value>>();
+            for (var v : elsewhere) byPosition.computeIfAbsent(v.position(), k -> new ArrayList<>()).add(v);
+            for (var places : byPosition.values()) {
+                Linked.Value chosen = null;
+                List<Hop> best = null;
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (var v : places) {
+                    for (var r : SchemaPaths.between(schema, label, v.label(), 2)) {
+                        double sc = -r.size();
+                        var types = new java.util.HashSet<String>();
+                        for (Hop h : r) types.add(h.rel().type());
+                        for (String t : types) if (q.rels().stream().anyMatch(x -> x.type().equals(t))) sc += 2;
+                        for (Hop h : r) if (q.labels().stream().anyMatch(x -> x.label().equals(h.toLabel()))) sc += 1;
+                        if (sc > bestScore) {
+                            bestScore = sc;
+                            best = r;
+                            chosen = v;
+                        }
+                    }
+                }
+                if (chosen == null) {
                     penalty(0.2);
                     continue;
                 }
-                List<Hop> best = route.get(0);
-                double bestScore = Double.NEGATIVE_INFINITY;
-                for (var r : route) {
-                    double s = -r.size();
-                    for (Hop h : r) {
-                        if (q.rels().stream().anyMatch(x -> x.type().equals(h.rel().type()))) s += 2;
-                        if (q.labels().stream().anyMatch(x -> x.label().equals(h.toLabel()))) s += 1;
-                    }
-                    if (s > bestScore) {
-                        bestScore = s;
-                        best = r;
-                    }
-                }
-                Node m = Cypher.node(v.label()).named("j" + patterns.size());
+                Node m = Cypher.node(chosen.label()).named("j" + patterns.size());
                 patterns.add(chain(n, m, best));
-                where = where.and(m.property(v.property()).isEqualTo(param(v.property(), v.value())));
-                filterWords.add(v.label() + "." + v.property() + " = " + v.value());
+                where = where.and(m.property(chosen.property()).isEqualTo(param(chosen.property(), chosen.value())));
+                filterWords.add(chosen.label() + "." + chosen.property() + " = " + chosen.value());
             }
             return where;
         }
@@ -620,7 +703,7 @@ public final class Composer {
             var out = new ArrayList<Expression>();
             var seen = new java.util.LinkedHashSet<String>();
             seen.add(info.display());
-            if (!info.display().equals("id") && info.properties().containsKey("id")) seen.add("id");
+            if (info.display().equals("id") && info.properties().containsKey("title")) seen.add("title");
             seen.addAll(extra);
             for (String p : seen) out.add(n.property(p).as(p));
             return out;
@@ -657,7 +740,7 @@ public final class Composer {
 
         Optional<Composed> done(Statement statement, String explanation) {
             double coverage = q.coverage();
-            double f = Math.max(0, Math.min(1, fit)) * (0.4 + 0.6 * coverage);
+            double f = Math.max(0, Math.min(1, fit)) * (0.2 + 0.8 * coverage);
             return Optional.of(new Composed(statement.getCypher(), Map.copyOf(statement.getCatalog().getParameters()), explanation, f));
         }
     }

@@ -68,6 +68,7 @@ final class Slots {
             if (p.property().equals(exclude)) continue;
             var info = schema.property(label, p.property());
             if (info.isEmpty()) continue;
+            if (q.values().stream().anyMatch(v -> v.label().equals(label) && v.property().equals(p.property()))) continue;
             if (info.get().categorical()) return Optional.of(p.property());
             if (fallback == null) fallback = p.property();
         }

@@ -62,6 +62,26 @@ public final class Lexicon {
         return terms.getOrDefault(words, List.of());
     }
 
+    /**
+     * A single word one typing slip away (one letter wrong, missing, extra, or two swapped) from
+     * exactly one lexicon word; only for words of five letters or more.
+     */
+    public List<Term> fuzzy(String word) {
+        if (word.length() < 5) return List.of();
+        List<Term> found = null;
+        String match = null;
+        for (var e : terms.entrySet()) {
+            String key = e.getKey();
+            if (key.indexOf(' ') >= 0 || Math.abs(key.length() - word.length()) > 1 || key.length() < 5) continue;
+            if (Typos.oneSlip(word, key)) {
+                if (match != null && !e.getValue().equals(found)) return List.of(); // ambiguous
+                match = key;
+                found = e.getValue();
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+
     public int longestEntry() {
         return longest;
     }

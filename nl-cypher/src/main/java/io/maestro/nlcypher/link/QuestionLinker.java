@@ -42,7 +42,7 @@ public final class QuestionLinker {
             Map.entry("asc", List.of("lowest", "smallest", "least", "fewest", "minimum", "min", "poorest", "oldest", "earliest", "first",
                     "eldest", "bottom", "safest")),
             Map.entry("group", List.of("per", "by", "each", "every", "breakdown", "broken down", "distribution", "grouped", "group",
-                    "split", "across")),
+                    "split", "across", "break down", "broken out", "split by", "by each")),
             Map.entry("sum", List.of("total", "sum", "sum of", "combined", "overall", "in total", "altogether")),
             Map.entry("avg", List.of("average", "avg", "mean", "typical")),
             Map.entry("negation", List.of("no", "without", "never", "not", "none", "zero", "lack", "lacking", "lacks", "missing", "nobody")),
@@ -162,6 +162,7 @@ public final class QuestionLinker {
                 String words = tokens.words(i, i + len);
                 var found = lexicon.lookup(words);
                 if (found.isEmpty() && words.endsWith("s")) found = lexicon.lookup(words.substring(0, words.length() - 1));
+                if (found.isEmpty() && len == 1 && !STOPWORDS.contains(words)) found = lexicon.fuzzy(words);
                 if (found.isEmpty()) continue;
                 for (var term : found) {
                     switch (term) {
@@ -183,7 +184,7 @@ public final class QuestionLinker {
         int content = 0;
         for (int i = 0; i < n; i++) {
             String w = tokens.word(i);
-            if (STOPWORDS.contains(w) || COMPARATORS.containsKey(w)) continue;
+            if (STOPWORDS.contains(w) || COMPARATORS.containsKey(w) || used[i]) continue;
             content++;
             if (!termUsed[i] && !explained.contains(i)) unexplained.add(w);
         }
@@ -285,7 +286,9 @@ public final class QuestionLinker {
                 comparator = COMPARATORS.get(tokens.words(from, i));
                 if (comparator != null) for (int k = from; k < i; k++) used[k] = true;
             }
-            if (comparator == null && i + 2 < tokens.size() + 1 && i + 2 <= tokens.size() && tokens.words(i + 1, Math.min(i + 3, tokens.size())).equals("or more")) comparator = ">=";
+            String after = tokens.words(Math.min(i + 1, tokens.size()), Math.min(i + 3, tokens.size()));
+            if (after.matches("(or|and) (more|later|after|above|over|newer|onwards)") || after.startsWith("onwards")) comparator = ">=";
+            if (after.matches("(or|and) (less|earlier|before|below|under|older)")) comparator = "<=";
             boolean year = value >= 1900 && value <= 2100 && value == Math.rint(value) && w.matches("\\d{4}");
             numbers.add(new Linked.Number(value, i, tokens.list().get(i).original(), comparator, year));
             mark(used, masked, i, i + 1, year ? "YEAR" : "NUMBER");

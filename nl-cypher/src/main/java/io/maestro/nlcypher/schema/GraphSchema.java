@@ -25,7 +25,7 @@ public record GraphSchema(Map<String, LabelInfo> labels, List<RelInfo> relations
 
         /** The property an analyst reads an entity by: name, then title, then id. */
         public String display() {
-            for (String p : List.of("name", "title", "city", "id")) if (properties.containsKey(p)) return p;
+            for (String p : List.of("name", "city", "id")) if (properties.containsKey(p)) return p;
             return properties.keySet().stream().sorted().findFirst().orElse("id");
         }
 

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { capGraph, graphFromRows } from './graphFromRows';
+import { formatResultValue, nodeCaption } from './resultValues';
+
+const person = (id: string, name: string) => ({ id, labels: ['Person'], properties: { name } });
+const knows = (id: string, start: string, end: string) => ({ id, type: 'KNOWS', start, end, properties: {} });
+
+describe('graphFromRows', () => {
+  it('deduplicates nodes by id, keeping the first seen', () => {
+    const graph = graphFromRows([
+      { p: person('1', 'Ann'), q: person('2', 'Bob') },
+      { p: person('1', 'Ann again'), q: person('3', 'Cy') },
+    ]);
+    expect(graph.nodes.map((n) => [n.id, n.properties.name])).toEqual([
+      ['1', 'Ann'],
+      ['2', 'Bob'],
+      ['3', 'Cy'],
+    ]);
+  });
+
+  it('keeps relationships only when both ends are known, whatever the column order', () => {
+    const graph = graphFromRows([
+      { k: knows('r1', '1', '2'), p: person('1', 'Ann') },
+      { q: person('2', 'Bob'), k: knows('r2', '1', '9') },
+      { k: knows('r1', '1', '2') },
+    ]);
+    expect(graph.relationships.map((r) => r.id)).toEqual(['r1']);
+  });
+
+  it('finds nodes and relationships in paths (lists) and maps', () => {
+    const path = [person('1', 'Ann'), knows('r1', '1', '2'), person('2', 'Bob'), knows('r2', '2', '3'), person('3', 'Cy')];
+    const graph = graphFromRows([{ path, extra: { friend: person('4', 'Di'), nested: [[person('5', 'Ed')]] } }]);
+    expect(graph.nodes.map((n) => n.id)).toEqual(['1', '2', '3', '4', '5']);
+    expect(graph.relationships.map((r) => r.id)).toEqual(['r1', 'r2']);
+  });
+
+  it('ignores scalars and look-alikes that are not nodes or relationships', () => {
+    const graph = graphFromRows([{ n: 42, s: 'x', b: null, m: { id: 'x', labels: 'Person', properties: {} }, r: { id: 7, type: 'T' } }]);
+    expect(graph).toEqual({ nodes: [], relationships: [] });
+  });
+});
+
+describe('capGraph', () => {
+  it('keeps the first nodes and the relationships among them, with the totals', () => {
+    const graph = graphFromRows([{ path: [person('1', 'A'), knows('r1', '1', '2'), person('2', 'B'), knows('r2', '2', '3'), person('3', 'C')] }]);
+    const capped = capGraph(graph, 2);
+    expect(capped.nodes.map((n) => n.id)).toEqual(['1', '2']);
+    expect(capped.relationships.map((r) => r.id)).toEqual(['r1']);
+    expect([capped.totalNodes, capped.totalRelationships]).toEqual([3, 2]);
+    expect(capGraph(graph, 200).nodes).toHaveLength(3);
+  });
+});
+
+describe('result values', () => {
+  it('formats nodes, relationships, lists, maps and scalars', () => {
+    expect(formatResultValue(person('1', 'Ann'))).toBe('(:Person {name: "Ann"})');
+    expect(formatResultValue(knows('r', '1', '2'))).toBe('[:KNOWS]');
+    expect(formatResultValue([1, 'a', null])).toBe('[1, "a", null]');
+    expect(formatResultValue({ n: 3 })).toBe('{n: 3}');
+    expect(formatResultValue(12)).toBe('12');
+  });
+
+  it('captions nodes by a name-like property, else label and id', () => {
+    expect(nodeCaption(person('1', 'Ann'))).toBe('Ann');
+    expect(nodeCaption({ id: '7', labels: ['City'], properties: {} })).toBe('City 7');
+  });
+});
