@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "maestro", mixinStandardHelpOptions = true, version = "maestro 0.1.0",
         description = "Plugin-based pipeline conductor.",
         subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, RunsCommand.class,
-                ShowCommand.class, LogsCommand.class, ResumeCommand.class, PluginsCommand.class, ServeCommand.class, TokensCommand.class,
+                ShowCommand.class, LogsCommand.class, ResumeCommand.class, PluginsCommand.class, ServeCommand.class, TokensCommand.class, NlqCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MaestroCommand {
 
