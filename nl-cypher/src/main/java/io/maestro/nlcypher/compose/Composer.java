@@ -223,10 +223,9 @@ public final class Composer {
 
     /** The best one- or two-hop walk from the entity's label to the label asked about, chosen by the words used. */
     private Optional<List<Hop>> route(Build b, Linked.Entity e, boolean byProperty) {
-        boolean selfLinked = schema.relationships().stream().anyMatch(r -> r.from().equals(e.label()) && r.to().equals(e.label()));
         var candidates = new ArrayList<String>();
         for (var l : b.q.labels()) {
-            boolean descriptor = l.label().equals(e.label()) && (e.position() - l.position() <= 2 && e.position() > l.position() || !selfLinked);
+            boolean descriptor = l.label().equals(e.label()) && e.position() > l.position() && e.position() - l.position() <= 2;
             if (l.position() != e.position() && !descriptor && !candidates.contains(l.label())) candidates.add(l.label());
         }
         for (var v : b.q.values()) if (!v.label().equals(e.label()) && !candidates.contains(v.label())) candidates.add(v.label());
