@@ -10,6 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { consoleFlow } from './console.mjs';
 
 const HARD_TIMEOUT_MS = 120_000;
 const RUN_TIMEOUT_MS = 60_000;
@@ -206,10 +207,8 @@ async function main(page) {
   await page.getByTestId('plugins-table').or(page.getByText('No plugins are installed.')).first().waitFor();
   await visit(page, 'plugins');
 
-  // The NL→Cypher console belongs here once the server serves /api/v1/plugins/nl-cypher and the e2e
-  // server holds a (:Person)-[:KNOWS]->(:Person) graph: add `import { consoleFlow } from './console.mjs';`
-  // at the top and call
-  //   await consoleFlow(page, BASE, { check, axe: audit, step, screenshot });
+  // the NL→Cypher console: the e2e server loads the nl-cypher plugin with the TINY sample graph
+  await consoleFlow(page, BASE, { check, axe: audit, step, screenshot });
 
   step('accessibility');
   if (axeFailures.length > 0) {

@@ -21,6 +21,7 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.SecurityException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.ResultSummary;
@@ -123,7 +124,7 @@ public final class CypherSandbox {
                 return new QueryResult(columns, rows, truncated, preview.cost());
             }, TransactionConfig.builder().withTimeout(settings.timeout()).build());
         } catch (ServiceUnavailableException e) {
-            throw new QueryFailedException("the graph database is not reachable: " + e.getMessage(), e);
+            throw new QueryFailedException(QueryFailedException.Kind.UNAVAILABLE, "the graph database is not reachable: " + e.getMessage(), e);
         } catch (Neo4jException e) {
             String code = String.valueOf(e.code());
             if (code.contains("ForbiddenOnReadOnlyDatabase") || code.contains("AccessMode")) {
@@ -132,7 +133,12 @@ public final class CypherSandbox {
                 throw blocked;
             }
             if (code.contains("TransactionTimedOut") || code.contains("Timeout") || code.contains("Terminated")) {
-                throw new QueryFailedException("the query ran longer than " + settings.timeout().toMillis() + " ms and was stopped", e);
+                throw new QueryFailedException(QueryFailedException.Kind.TIMEOUT,
+                        "the query ran longer than " + settings.timeout().toMillis() + " ms and was stopped", e);
+            }
+            if (e instanceof SecurityException) { // the query is not at fault: the database does not let the sandbox in
+                throw new QueryFailedException(QueryFailedException.Kind.UNAVAILABLE,
+                        "the graph database refused the sandbox's credentials: " + e.getMessage(), e);
             }
             throw new QueryFailedException(e.getMessage(), e);
         }
@@ -163,10 +169,12 @@ public final class CypherSandbox {
         try (Session session = session(database)) {
             summary = session.executeRead(tx -> tx.run("EXPLAIN " + cypher).consume(),
                     TransactionConfig.builder().withTimeout(settings.timeout()).build());
+        } catch (SecurityException e) { // a ClientException too, but the query is not at fault
+            throw new QueryFailedException(QueryFailedException.Kind.UNAVAILABLE, "the graph database refused the sandbox's credentials: " + e.getMessage(), e);
         } catch (ClientException e) {
             throw new BlockedQueryException("cypher.explain_failed", "the database refused to plan the query: " + e.getMessage());
         } catch (ServiceUnavailableException e) {
-            throw new QueryFailedException("the graph database is not reachable: " + e.getMessage(), e);
+            throw new QueryFailedException(QueryFailedException.Kind.UNAVAILABLE, "the graph database is not reachable: " + e.getMessage(), e);
         }
         var operators = new ArrayList<CostPreview.Operator>();
         double max = walk(summary.plan(), 0, operators);
@@ -235,10 +243,24 @@ public final class CypherSandbox {
         }
     }
 
-    /** The query was allowed but failed (timeout, database down, runtime error). */
+    /** The query was allowed but failed (timeout, database down, runtime error); {@link #kind()} says which. */
     public static final class QueryFailedException extends RuntimeException {
-        public QueryFailedException(String message, Throwable cause) {
+        /** UNAVAILABLE: the database is down or refuses us (retry later); TIMEOUT: the transaction timeout stopped it; FAILED: any other error. */
+        public enum Kind { UNAVAILABLE, TIMEOUT, FAILED }
+
+        private final Kind kind;
+
+        public QueryFailedException(Kind kind, String message, Throwable cause) {
             super(message, cause);
+            this.kind = kind;
+        }
+
+        public QueryFailedException(String message, Throwable cause) {
+            this(Kind.FAILED, message, cause);
+        }
+
+        public Kind kind() {
+            return kind;
         }
     }
 }

@@ -71,7 +71,9 @@ class CypherSandboxTest {
                 .as("only the final RETURN is capped").isEqualTo("UNWIND range(1, 9) AS i WITH i WHERE (i % 7) = 3 RETURN count(i) AS n LIMIT 11");
         assertThatThrownBy(() -> sandbox.run("acme", "ana", null,
                 "UNWIND range(1, 500000000) AS i WITH i WHERE i % 7 = 3 RETURN count(i) AS n", Map.of()))
-                .isInstanceOf(CypherSandbox.QueryFailedException.class).hasMessageContaining("longer than 500 ms");
+                .isInstanceOf(CypherSandbox.QueryFailedException.class).hasMessageContaining("longer than 500 ms")
+                .satisfies(e -> assertThat(((CypherSandbox.QueryFailedException) e).kind())
+                        .as("a timeout is told apart from other failures").isEqualTo(CypherSandbox.QueryFailedException.Kind.TIMEOUT));
     }
 
     @Test
@@ -95,7 +97,22 @@ class CypherSandboxTest {
                         .withMaxTransactionRetryTime(0, java.util.concurrent.TimeUnit.SECONDS).build())) {
             var sandbox = new CypherSandbox(dead, fixture.policy, SandboxSettings.defaults(), fixture.metrics, a -> { });
             assertThatThrownBy(() -> sandbox.run("acme", "ana", null, "MATCH (p:Person) RETURN p.id", Map.of()))
-                    .isInstanceOf(CypherSandbox.QueryFailedException.class).hasMessageContaining("not reachable");
+                    .isInstanceOf(CypherSandbox.QueryFailedException.class).hasMessageContaining("not reachable")
+                    .satisfies(e -> assertThat(((CypherSandbox.QueryFailedException) e).kind())
+                            .isEqualTo(CypherSandbox.QueryFailedException.Kind.UNAVAILABLE));
+        }
+    }
+
+    @Test
+    void credentialsTheDatabaseRefusesAreAnUnavailableDatabaseNotABlockedQuery() {
+        var c = fixture.neo4j.connection();
+        try (var wrong = org.neo4j.driver.GraphDatabase.driver(c.uri(), org.neo4j.driver.AuthTokens.basic(c.user(), "not-the-password"),
+                org.neo4j.driver.Config.builder().withMaxTransactionRetryTime(0, java.util.concurrent.TimeUnit.SECONDS).build())) {
+            var sandbox = new CypherSandbox(wrong, fixture.policy, SandboxSettings.defaults(), fixture.metrics, a -> { });
+            assertThatThrownBy(() -> sandbox.run("acme", "ana", null, "MATCH (p:Person) RETURN p.id", Map.of()))
+                    .isInstanceOf(CypherSandbox.QueryFailedException.class).hasMessageContaining("credentials")
+                    .satisfies(e -> assertThat(((CypherSandbox.QueryFailedException) e).kind())
+                            .isEqualTo(CypherSandbox.QueryFailedException.Kind.UNAVAILABLE));
         }
     }
 

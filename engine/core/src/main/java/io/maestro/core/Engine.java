@@ -112,8 +112,9 @@ public final class Engine implements AutoCloseable {
      */
     public synchronized PluginHost plugins() {
         if (plugins == null) {
+            // plugins ask the same policy layer as the engine; OPA starts at the first question, not before
             plugins = new PluginHost(pluginsDir, home, bus(), executors, metrics, env,
-                    (runId, reason) -> conductor != null && conductor.cancel(runId, reason));
+                    (runId, reason) -> conductor != null && conductor.cancel(runId, reason), new LazyPolicy(this::policy));
             for (String problem : plugins.sync()) warnings.accept("plugin refused: " + problem);
         }
         return plugins;

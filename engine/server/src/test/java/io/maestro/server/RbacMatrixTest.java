@@ -69,7 +69,13 @@ class RbacMatrixTest {
             new Endpoint("POST", "/api/v1/plugins/template/enable", "plugin:manage", Set.of(404), false),
             new Endpoint("POST", "/api/v1/plugins/template/disable", "plugin:manage", Set.of(404), false),
             new Endpoint("GET", "/api/v1/plugins/template/stats", "plugin:read", Set.of(404), false),
-            new Endpoint("POST", "/api/v1/plugins/template/stats", "plugin:route-write", Set.of(404), false));
+            new Endpoint("POST", "/api/v1/plugins/template/stats", "plugin:route-write", Set.of(404), false),
+            // the nl-cypher plugin's console routes need their console action on top of plugin:read / plugin:route-write;
+            // an empty body is a 400 once allowed, so no graph or translator is started
+            new Endpoint("POST", "/api/v1/plugins/nl-cypher/translate", "console:translate", Set.of(400), false),
+            new Endpoint("POST", "/api/v1/plugins/nl-cypher/preview", "console:run", Set.of(400), false),
+            new Endpoint("POST", "/api/v1/plugins/nl-cypher/run", "console:run", Set.of(400), false),
+            new Endpoint("GET", "/api/v1/plugins/nl-cypher/history", "console:run", Set.of(200), false));
 
     @TempDir static Path home;
     static TestServer server;
@@ -79,7 +85,8 @@ class RbacMatrixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.embedded(home);
+        NlCypherPluginServerTest.install(home);
+        server = new TestServer(home, Map.of("MAESTRO_PLUGIN_NL_CYPHER_SAMPLE", "none"));
         for (Role role : Role.values()) {
             ACME.put(role, server.token("acme", role));
             GLOBEX.put(role, server.token("globex", role));

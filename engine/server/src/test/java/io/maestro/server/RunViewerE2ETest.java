@@ -27,8 +27,14 @@ class RunViewerE2ETest {
     static TestServer server;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.embedded(home);
+    static void start() throws Exception {
+        // the console page needs the nl-cypher plugin and a graph: the TINY sample, loaded at the first question
+        NlCypherPluginServerTest.install(home);
+        server = new TestServer(home, java.util.Map.of("MAESTRO_PLUGIN_NL_CYPHER_SAMPLE", "tiny", "MAESTRO_PLUGIN_NL_CYPHER_PAGE_CACHE_MB", "16"));
+        // start the tenant's graph and translator now, so the browser does not wait for Neo4j
+        var warm = server.post("/api/v1/plugins/nl-cypher/translate", server.token("default", Role.TENANT_ADMIN),
+                java.util.Map.of("question", "How many people are in the graph?"));
+        assertThat(warm.status()).as(warm.body()).isEqualTo(200);
     }
 
     @AfterAll

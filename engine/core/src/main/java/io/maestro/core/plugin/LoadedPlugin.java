@@ -85,7 +85,7 @@ final class LoadedPlugin {
             if (ext instanceof io.maestro.api.http.PluginRoutes r) {
                 for (var route : r.routes()) {
                     routes.add(new io.maestro.api.http.PluginRoutes.Route(route.method(), route.path(),
-                            request -> call("route", () -> route.handler().handle(request))));
+                            request -> call("route", () -> route.handler().handle(request)), route.action()));
                 }
             }
         }

@@ -4,7 +4,9 @@ import io.maestro.api.MaestroApi;
 import io.maestro.api.event.MaestroEvent;
 import io.maestro.api.plugin.PluginCommand;
 import io.maestro.api.plugin.PluginContext;
+import io.maestro.api.policy.PolicyDecisions;
 import io.maestro.core.event.EventBus;
+import io.maestro.core.policy.PolicyClient;
 import io.maestro.core.step.StepExecutors;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -51,6 +53,7 @@ public final class PluginHost implements AutoCloseable {
     private final MeterRegistry metrics;
     private final Map<String, String> env;
     private final io.maestro.api.plugin.RunControl runControl;
+    private final PolicyClient policy;
     private final Map<String, LoadedPlugin> current = new LinkedHashMap<>();
     private final Map<Path, Fingerprint> seen = new HashMap<>();
     private final Map<Path, String> refused = new LinkedHashMap<>();
@@ -67,7 +70,14 @@ public final class PluginHost implements AutoCloseable {
 
     public PluginHost(Path pluginsDir, Path home, EventBus bus, StepExecutors executors, MeterRegistry metrics,
                       Map<String, String> env, io.maestro.api.plugin.RunControl runControl) {
+        this(pluginsDir, home, bus, executors, metrics, env, runControl, null);
+    }
+
+    /** @param policy what plugins get as {@code PluginContext.policy()}; null for a host without a policy layer */
+    public PluginHost(Path pluginsDir, Path home, EventBus bus, StepExecutors executors, MeterRegistry metrics,
+                      Map<String, String> env, io.maestro.api.plugin.RunControl runControl, PolicyClient policy) {
         this.runControl = runControl;
+        this.policy = policy;
         this.pluginsDir = pluginsDir.toAbsolutePath().normalize();
         this.home = home.toAbsolutePath().normalize();
         this.bus = bus;
@@ -252,16 +262,24 @@ public final class PluginHost implements AutoCloseable {
         };
         java.util.function.Consumer<io.maestro.api.plugin.AuditEntry> auditor =
                 entry -> bus.publish(new MaestroEvent.AuditAction(id, entry, Instant.now()));
-        return new HostPluginContext(id, version, data, config, Map.copyOf(settings), scoped, auditor);
+        PolicyDecisions decisions = policy == null ? null : new PluginPolicy(id, policy);
+        return new HostPluginContext(id, version, data, config, Map.copyOf(settings), scoped, auditor, decisions);
     }
 
     private record HostPluginContext(String pluginId, String pluginVersion, Path dataDirectory, Path configDirectory,
                                      Map<String, String> settings, io.maestro.api.plugin.RunControl runs,
-                                     java.util.function.Consumer<io.maestro.api.plugin.AuditEntry> auditor)
+                                     java.util.function.Consumer<io.maestro.api.plugin.AuditEntry> auditor,
+                                     PolicyDecisions decisions)
             implements PluginContext {
         @Override
         public void audit(io.maestro.api.plugin.AuditEntry entry) {
             auditor.accept(java.util.Objects.requireNonNull(entry, "entry"));
+        }
+
+        @Override
+        public PolicyDecisions policy() {
+            if (decisions == null) return PluginContext.super.policy();
+            return decisions;
         }
     }
 

@@ -155,7 +155,7 @@ class PluginHostTest {
         assertThat(problems).hasSize(3);
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(pluginsDir.resolve("corrupt.jar") + ": "));
         assertThat(problems).contains(pluginsDir.resolve("future.jar")
-                + ": plugin future 1.0.0 requires plugin API >=2.0.0, but this Maestro provides 1.0.0");
+                + ": plugin future 1.0.0 requires plugin API >=2.0.0, but this Maestro provides " + io.maestro.api.MaestroApi.VERSION);
         assertThat(problems).contains(pluginsDir.resolve("copycat.jar")
                 + ": plugin copycat 1.0.0: step type 'shell' is already provided by the built-in ShellExecutor");
         assertThat(host.list()).filteredOn(p -> p.state().equals("enabled")).extracting(PluginInfo::id).containsExactly("recorder");

@@ -13,13 +13,23 @@ public interface PluginRoutes extends io.maestro.api.plugin.MaestroExtension {
     /**
      * @param method  GET, POST, PUT, PATCH or DELETE
      * @param path    relative to the plugin's prefix, with {@code {name}} path variables, e.g. {@code /usage/{tenant}}
+     * @param action  an authorization action ({@code resource:verb}, e.g. {@code console:run}) the caller must
+     *                hold as well as the server's generic one for plugin routes; null when the generic one is
+     *                enough. It can only narrow who may call the route, never widen it (since 1.1.0)
      */
-    record Route(String method, String path, Handler handler) {
+    record Route(String method, String path, Handler handler, String action) {
         public Route {
             if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
                 throw new IllegalArgumentException("unsupported HTTP method " + method);
             }
             if (!path.startsWith("/")) throw new IllegalArgumentException("route path must start with '/': " + path);
+            if (action != null && !action.matches("[a-z]+:[a-z-]+")) {
+                throw new IllegalArgumentException("route action must look like 'resource:verb', got " + action);
+            }
+        }
+
+        public Route(String method, String path, Handler handler) {
+            this(method, path, handler, null);
         }
     }
 

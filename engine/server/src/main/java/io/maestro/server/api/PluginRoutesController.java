@@ -30,6 +30,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Mounts the routes plugins contribute under {@code /api/v1/plugins/{pluginId}/…}, looked up on every
  * request, so a route is there exactly while its plugin is loaded. Callers are authenticated and
  * the plugin gets their tenant; {@code /enable} and {@code /disable} belong to the plugins API.
+ * Every call needs {@code plugin:read} (GET, HEAD) or {@code plugin:route-write}, and also the action
+ * the route declares, if any (e.g. {@code console:run} for the nl-cypher console).
  */
 @Hidden
 @RestController
@@ -59,10 +61,24 @@ class PluginRoutesController {
             if (match == null) continue;
             pathKnown = true;
             if (!route.method().equals(method)) continue;
+            if (route.action() != null) access.require(caller, declared(pluginId, route));
             return call(route, caller, request, rest, match.getUriVariables(), pluginId);
         }
         if (pathKnown) throw new ApiException(405, "Method not allowed", method + " is not allowed on this plugin route", null);
         throw ApiException.notFound("route " + rest + " of plugin " + pluginId);
+    }
+
+    /**
+     * The action a route declares, asked on top of the generic plugin permission (so a route can only narrow who
+     * may call it). An action this server does not know is refused: it cannot be decided, so it is not allowed.
+     */
+    private static Permission declared(String pluginId, PluginRoutes.Route route) {
+        return Permission.ofAction(route.action()).orElseThrow(() -> {
+            log.error("plugin {} route {} {} requires action {}, which this server does not know; refusing the call",
+                    pluginId, route.method(), route.path(), route.action());
+            return ApiException.forbidden("plugin " + pluginId + " requires action '" + route.action()
+                    + "' for this route, which this server cannot grant");
+        });
     }
 
     private ResponseEntity<byte[]> call(PluginRoutes.Route route, Caller caller, HttpServletRequest request, String path,

@@ -10,7 +10,9 @@ public enum Permission {
     LOG_READ("log:read"), ARTIFACT_READ("artifact:read"),
     PLUGIN_READ("plugin:read"), PLUGIN_MANAGE("plugin:manage"),
     /** a plugin route that changes something (any method but GET and HEAD) */
-    PLUGIN_ROUTE_WRITE("plugin:route-write");
+    PLUGIN_ROUTE_WRITE("plugin:route-write"),
+    /** the NL→Cypher console (nl-cypher plugin routes declare these; the server asks them on top of the generic ones) */
+    CONSOLE_TRANSLATE("console:translate"), CONSOLE_RUN("console:run");
 
     private final String action;
 
@@ -20,6 +22,12 @@ public enum Permission {
 
     public String action() {
         return action;
+    }
+
+    /** The permission whose action this is, or empty when the server knows no such action. */
+    public static java.util.Optional<Permission> ofAction(String action) {
+        for (Permission p : values()) if (p.action.equals(action)) return java.util.Optional.of(p);
+        return java.util.Optional.empty();
     }
 
     /** Reads change nothing; everything else is audited. */

@@ -1,0 +1,16 @@
+package io.maestro.plugins.nlcypher;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One console run attempt as the history keeps it. {@code parameters} are the analyst's search values
+ * (kept, not shown in the list); never tokens or headers.
+ *
+ * @param status RAN, BLOCKED or FAILED
+ * @param rule   the rule that refused or stopped it (null when it ran)
+ * @param rows   rows returned (null unless it ran)
+ */
+record HistoryEntry(String id, Instant at, String user, String question, String cypher, Map<String, Object> parameters,
+                    String status, String rule, Integer rows, String costClass) {
+}
