@@ -68,6 +68,7 @@ public final class OfflineTranslator implements Translator {
             notes.add("The question matched the graph, but none of the question shapes the offline translator knows could be filled.");
             return new Translation(q, Translation.Status.NO_MATCH, null, List.of(), backend(), notes);
         }
+        // equal confidence: the better retrieved intent first (the list is in retrieval order; the sort is stable)
         candidates.sort(Comparator.comparingDouble(Candidate::confidence).reversed());
         Candidate best = candidates.get(0);
         var alternatives = candidates.subList(1, Math.min(candidates.size(), 1 + ALTERNATIVES));

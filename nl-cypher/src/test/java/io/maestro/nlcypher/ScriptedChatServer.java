@@ -77,18 +77,10 @@ public final class ScriptedChatServer implements AutoCloseable {
     }
 
     private static String json(String s) {
-        var sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return sb.append('"').toString();
     }
 }

@@ -69,6 +69,9 @@ public final class Engine implements AutoCloseable {
                 : fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : home.resolve("plugins");
         this.warnings = warnings;
         this.spanProcessors = List.copyOf(spanProcessors);
+        // libraries a plugin brings (the Cypher sandbox, the translator) meter into Micrometer's global
+        // registry, since the plugin API carries no metrics type; this makes their meters the engine's too
+        io.micrometer.core.instrument.Metrics.addRegistry(metrics);
     }
 
     public static Path home(Map<String, String> env) {
@@ -206,5 +209,6 @@ public final class Engine implements AutoCloseable {
         if (localOpa != null) localOpa.close();
         if (telemetry != null) telemetry.close();
         if (store != null) store.close();
+        io.micrometer.core.instrument.Metrics.removeRegistry(metrics);
     }
 }

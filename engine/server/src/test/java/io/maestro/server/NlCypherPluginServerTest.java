@@ -54,6 +54,8 @@ class NlCypherPluginServerTest {
             assertThat(blocked.status()).isEqualTo(422);
             assertThat(blocked.contentType()).startsWith("application/problem+json");
             assertThat(blocked.json().path("rule").asString()).isEqualTo("cypher.write");
+            assertThat(server.get("/actuator/prometheus", null).body()).as("the plugin's sandbox meters are the engine's")
+                    .contains("maestro_sandbox_blocked_total{rule=\"cypher.write\"} 1.0");
 
             TestServer.Response history = server.get(BASE + "/history?limit=5", author);
             assertThat(history.status()).isEqualTo(200);

@@ -74,6 +74,7 @@ public final class Composer {
         if (count && !b.q.has("count")) b.penalty(0.3);
         if (b.q.has("group") && groupable(b.q, target.get())) b.penalty(0.35);
         if (!count && ranks(b.q, target.get())) b.penalty(0.3);
+        if (!count && b.q.has("count")) b.penalty(0.3);
         Node n = b.node(target.get(), "n");
         var extra = new ArrayList<String>();
         Condition where = b.filters(target.get(), n, extra);
@@ -307,32 +308,12 @@ public final class Composer {
         if (!b.q.entities().isEmpty()) b.penalty(0.3);
         var subject = slots.target(b.q, Set.of());
         if (subject.isEmpty()) return Optional.empty();
-        Hop hop = null;
-        for (var r : b.q.rels()) {
-            for (Hop h : SchemaPaths.hopsFrom(schema, subject.get())) {
-                if (h.rel().type().equals(r.type())) {
-                    hop = h;
-                    break;
-                }
-            }
-            if (hop != null) break;
-        }
-        if (hop == null) {
-            for (var l : b.q.labels()) {
-                if (l.label().equals(subject.get())) continue;
-                var hops = SchemaPaths.between(schema, subject.get(), l.label(), 1);
-                if (!hops.isEmpty()) {
-                    hop = hops.get(0).get(0);
-                    break;
-                }
-            }
-        }
-        if (hop == null) return Optional.empty();
+        var found = hopOf(b, subject.get());
+        if (found.isEmpty()) return Optional.empty();
+        Hop hop = found.get();
         if (slots.measure(b.q, subject.get(), false).isPresent()) b.penalty(0.3);
         Node s = b.node(subject.get(), "n");
         Node o = b.node(hop.toLabel(), "o");
-        var fake = new Linked.Entity(subject.get(), "id", "", firstPosition(b.q, subject.get()), "", List.of());
-        hop = orient(b, fake, List.of(hop)).get(0);
         b.patterns.set(0, b.hopPattern(s, o, hop));
         long limit = Slots.limit(b.q);
         var returns = new ArrayList<Expression>(b.display(subject.get(), s, List.of()));
@@ -361,6 +342,36 @@ public final class Composer {
             if (!valued && !info.get().kind().numeric()) return true;
         }
         return false;
+    }
+
+    /**
+     * The one hop from {@code label} the question is about: a relationship it names, else one to
+     * another label it names; oriented by the phrasing when both ends share the label.
+     */
+    private Optional<Hop> hopOf(Build b, String label) {
+        Hop hop = null;
+        for (var r : b.q.rels()) {
+            for (Hop h : SchemaPaths.hopsFrom(schema, label)) {
+                if (h.rel().type().equals(r.type())) {
+                    hop = h;
+                    break;
+                }
+            }
+            if (hop != null) break;
+        }
+        if (hop == null) {
+            for (var l : b.q.labels()) {
+                if (l.label().equals(label)) continue;
+                var hops = SchemaPaths.between(schema, label, l.label(), 1);
+                if (!hops.isEmpty()) {
+                    hop = hops.get(0).get(0);
+                    break;
+                }
+            }
+        }
+        if (hop == null) return Optional.empty();
+        var subject = new Linked.Entity(label, "id", "", firstPosition(b.q, label), "", List.of());
+        return Optional.of(orient(b, subject, List.of(hop)).get(0));
     }
 
     private static int firstPosition(Linked q, String label) {
@@ -474,21 +485,9 @@ public final class Composer {
         if (!b.q.has("negation")) return Optional.empty();
         var target = slots.target(b.q, Set.of());
         if (target.isEmpty()) return Optional.empty();
-        Hop hop = null;
-        for (var r : b.q.rels()) {
-            for (Hop h : SchemaPaths.hopsFrom(schema, target.get())) if (h.rel().type().equals(r.type())) { hop = h; break; }
-            if (hop != null) break;
-        }
-        if (hop == null) {
-            for (var l : b.q.labels()) {
-                if (l.label().equals(target.get())) continue;
-                var hops = SchemaPaths.between(schema, target.get(), l.label(), 1);
-                if (!hops.isEmpty()) { hop = hops.get(0).get(0); break; }
-            }
-        }
-        if (hop == null) return Optional.empty();
-        var fake = new Linked.Entity(target.get(), "id", "", firstPosition(b.q, target.get()), "", List.of());
-        hop = orient(b, fake, List.of(hop)).get(0);
+        var found = hopOf(b, target.get());
+        if (found.isEmpty()) return Optional.empty();
+        Hop hop = found.get();
         Node n = b.node(target.get(), "n");
         var other = Cypher.node(hop.toLabel());
         var pattern = hop.forward() ? n.relationshipTo(other, hop.rel().type()) : n.relationshipFrom(other, hop.rel().type());
@@ -740,7 +739,7 @@ public final class Composer {
         Optional<Composed> done(Statement statement, String explanation) {
             double coverage = q.coverage();
             double f = Math.max(0, Math.min(1, fit)) * (0.2 + 0.8 * coverage);
-            return Optional.of(new Composed(statement.getCypher(), Map.copyOf(statement.getCatalog().getParameters()), explanation, f));
+            return Optional.of(new Composed(statement.getCypher(), new LinkedHashMap<>(statement.getCatalog().getParameters()), explanation, f));
         }
     }
 }

@@ -24,6 +24,10 @@ final class Slots {
     /** The label asked about: a label word (not one standing for a named entity), else what the values or properties imply. */
     Optional<String> target(Linked q, Set<String> avoid) {
         for (var l : q.labels()) if (!avoid.contains(l.label())) return Optional.of(l.label());
+        // a value stored in several places ("German": nationality, country): the place whose property is named
+        for (var v : q.values()) {
+            if (!avoid.contains(v.label()) && q.properties().stream().anyMatch(p -> p.property().equals(v.property()))) return Optional.of(v.label());
+        }
         for (var v : q.values()) if (!avoid.contains(v.label())) return Optional.of(v.label());
         for (var p : q.properties()) {
             var owners = schema.labels().values().stream().filter(l -> l.properties().containsKey(p.property()))

@@ -42,9 +42,10 @@ public final class IntentIndex {
                     bestAt = i;
                 }
             }
-            out.add(new Match(e.getKey(), best, e.getKey().examples().get(bestAt)));
+            // rounded: the ONNX runtime's float sums may differ in the last bits from run to run
+            out.add(new Match(e.getKey(), Math.round(best * 10_000) / 10_000.0, e.getKey().examples().get(bestAt)));
         }
-        out.sort(Comparator.comparingDouble(Match::similarity).reversed());
+        out.sort(Comparator.comparingDouble(Match::similarity).reversed().thenComparing(m -> m.intent().ordinal()));
         return out;
     }
 }

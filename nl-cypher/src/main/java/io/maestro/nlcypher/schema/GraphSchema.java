@@ -12,15 +12,16 @@ import java.util.Optional;
  */
 public record GraphSchema(Map<String, LabelInfo> labels, List<RelInfo> relationships, Map<String, List<NamedEntity>> names) {
     public GraphSchema {
-        labels = Map.copyOf(labels);
+        // sorted, never Map.copyOf: its iteration order changes from JVM to JVM, and linking walks these in order
+        labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
         relationships = List.copyOf(relationships);
-        names = Map.copyOf(names);
+        names = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(names));
     }
 
     /** A node label, its node count, its properties and the prefix of its ids ({@code PER} of {@code PER-0000042}). */
     public record LabelInfo(String name, long count, Map<String, PropertyInfo> properties, String idPrefix) {
         public LabelInfo {
-            properties = Map.copyOf(properties);
+            properties = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(properties));
         }
 
         /** The property an analyst reads an entity by: name, then title, then id. */

@@ -29,6 +29,6 @@ class OfflineEvalTest {
         assertThat(report.refusals()).as(text).isGreaterThanOrEqualTo(0.75);
     }
 
-    /** A little under the measured 84.0 % (see docs/performance.md), so a real regression fails. */
-    static final double FLOOR = 0.80;
+    /** A little under the measured 85.3 % (see docs/performance.md), so a real regression fails. */
+    static final double FLOOR = 0.82;
 }

@@ -146,18 +146,9 @@ final class ConsoleRoutes {
         int limit = limit(request.queryParam("limit"));
         var items = new ArrayList<Map<String, Object>>();
         for (HistoryEntry e : history.newest(request.tenant(), limit)) {
-            var item = new LinkedHashMap<String, Object>();
-            item.put("id", e.id());
-            item.put("at", e.at().toString());
-            item.put("user", e.user());
-            item.put("question", e.question());
-            item.put("cypher", e.cypher());
-            // so a translated query loaded back from history runs with its values (the UI reads them)
-            item.put("parameters", Json.value(e.parameters() == null ? Map.of() : e.parameters()));
-            item.put("status", e.status());
-            item.put("rule", e.rule());
-            item.put("rows", e.rows());
-            item.put("costClass", e.costClass());
+            // parameters included, so a translated query loaded back from history runs with its values (the UI reads them)
+            var item = e.toMap();
+            item.put("parameters", Json.value(item.get("parameters")));
             items.add(item);
         }
         return json.ok(Map.of("items", items));

@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,17 +39,7 @@ final class QueryHistory {
     }
 
     void append(String tenant, HistoryEntry e) {
-        var line = new LinkedHashMap<String, Object>();
-        line.put("id", e.id());
-        line.put("at", e.at().toString());
-        line.put("user", e.user());
-        line.put("question", e.question());
-        line.put("cypher", e.cypher());
-        line.put("parameters", e.parameters());
-        line.put("status", e.status());
-        line.put("rule", e.rule());
-        line.put("rows", e.rows());
-        line.put("costClass", e.costClass());
+        var line = e.toMap();
         byte[] bytes = (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
             try {
