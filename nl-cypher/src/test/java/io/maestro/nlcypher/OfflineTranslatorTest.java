@@ -26,6 +26,13 @@ class OfflineTranslatorTest {
     }
 
     @Test
+    void theWalkEndsAtTheLabelTheQuestionAsksFor() {
+        Translation t = translator.translate("Which accounts did ACC-0000225 send money to?");
+        assertThat(t.best().cypher()).contains("SENT").contains("RECEIVED_BY").endsWith("RETURN DISTINCT t.id AS id");
+        assertThat(t.best().cypher()).contains("(t:`Account`)");
+    }
+
+    @Test
     void numbersAndComparisonsBecomeParameterisedFilters() {
         Translation t = translator.translate("Show transactions over 250,000");
         assertThat(t.best().cypher()).contains("amount >");

@@ -226,7 +226,7 @@ public final class Composer {
     private Optional<List<Hop>> route(Build b, Linked.Entity e, boolean byProperty) {
         var candidates = new ArrayList<String>();
         for (var l : b.q.labels()) {
-            boolean descriptor = l.label().equals(e.label()) && e.position() > l.position() && e.position() - l.position() <= 2;
+            boolean descriptor = l.label().equals(e.label()) && e.position() > l.position() && e.position() - l.position() == 1;
             if (l.position() != e.position() && !descriptor && !candidates.contains(l.label())) candidates.add(l.label());
         }
         for (var v : b.q.values()) if (!v.label().equals(e.label()) && !candidates.contains(v.label())) candidates.add(v.label());
@@ -255,6 +255,10 @@ public final class Composer {
                 for (Hop h : path) types.add(h.rel().type());
                 for (String t : types) if (mentioned.contains(t)) score += 2;
                 if (path.size() > 1 && b.q.labels().stream().anyMatch(l -> l.label().equals(path.get(0).toLabel()))) score += 1.5;
+                // the walk ends at a label the question names for its answer ("which accounts did ACC-1 pay")
+                String end = path.get(path.size() - 1).toLabel();
+                if (b.q.labels().stream().anyMatch(l -> l.label().equals(end) && l.position() != e.position()
+                        && !(e.position() > l.position() && e.position() - l.position() == 1) && !GENERIC_WORDS.contains(l.word()))) score += 1.5;
                 var oriented = orient(b, e, path);
                 if (score > bestScore) {
                     bestScore = score;
