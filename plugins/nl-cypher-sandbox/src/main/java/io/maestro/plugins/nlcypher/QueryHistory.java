@@ -21,7 +21,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Each tenant's console runs, one JSON line per attempt, appended to {@code <dir>/<tenant>.jsonl} in the
  * plugin's data directory (so it outlives restarts and plugin versions). Read newest first from the end
- * of the file, never more than {@link #MAX_SCAN_BYTES}; a torn or unreadable line is skipped.
+ * of the file, never more than {@link #MAX_SCAN_BYTES}; a torn or unreadable line is skipped. A file that
+ * grows past {@code maxFileBytes} is compacted to its newest {@code keep} entries (written aside, then
+ * moved over atomically): the history is the analyst's convenience, the audit log is the record.
  */
 final class QueryHistory {
     private static final Logger log = LoggerFactory.getLogger(QueryHistory.class);
@@ -29,13 +31,25 @@ final class QueryHistory {
     static final long MAX_SCAN_BYTES = 32L * 1024 * 1024;
     private static final int CHUNK = 64 * 1024;
 
+    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    static final int KEEP = 5_000;
+
     private final Path dir;
     private final ObjectMapper json;
+    private final long maxFileBytes;
+    private final int keep;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     QueryHistory(Path dir, ObjectMapper json) {
+        this(dir, json, MAX_FILE_BYTES, KEEP);
+    }
+
+    QueryHistory(Path dir, ObjectMapper json, long maxFileBytes, int keep) {
+        if (maxFileBytes > MAX_SCAN_BYTES) throw new IllegalArgumentException("a history file must stay readable: at most " + MAX_SCAN_BYTES + " bytes");
         this.dir = dir;
         this.json = json;
+        this.maxFileBytes = maxFileBytes;
+        this.keep = keep;
     }
 
     void append(String tenant, HistoryEntry e) {
@@ -50,10 +64,22 @@ final class QueryHistory {
                     while (buffer.hasRemaining()) out.write(buffer);
                     out.force(false);
                 }
+                if (Files.size(file(tenant)) > maxFileBytes) compact(tenant);
             } catch (IOException ex) {
                 throw new UncheckedIOException("cannot append to the query history of tenant " + tenant, ex);
             }
         }
+    }
+
+    /** Keeps the newest {@link #keep} entries; called with the tenant's lock held. */
+    private void compact(String tenant) throws IOException {
+        List<HistoryEntry> newest = newest(tenant, keep);
+        var text = new StringBuilder();
+        for (int i = newest.size() - 1; i >= 0; i--) text.append(json.writeValueAsString(newest.get(i).toMap())).append('\n');
+        Path aside = dir.resolve(tenant + ".jsonl.compacting");
+        Files.writeString(aside, text, StandardCharsets.UTF_8);
+        Files.move(aside, file(tenant), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        log.info("query history of tenant {} compacted to its newest {} entries", tenant, newest.size());
     }
 
     /** The tenant's latest {@code limit} entries, newest first. */

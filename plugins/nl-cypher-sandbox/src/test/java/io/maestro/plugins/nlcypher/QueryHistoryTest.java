@@ -54,4 +54,17 @@ class QueryHistoryTest {
         Files.writeString(dir.resolve("acme.jsonl"), "{\"id\":\"torn", StandardOpenOption.APPEND); // a crash mid-write
         assertThat(history.newest("acme", 10)).extracting(HistoryEntry::id).containsExactly("id-2", "id-1");
     }
+
+    @Test
+    void aFileThatGrowsPastItsBoundIsCompactedToTheNewestEntries() throws Exception {
+        var history = new QueryHistory(dir, json.mapper, 4_096, 5);
+        for (int i = 1; i <= 40; i++) history.append("acme", entry(i));
+        assertThat(Files.size(dir.resolve("acme.jsonl"))).isLessThanOrEqualTo(4_096);
+        var kept = history.newest("acme", 100);
+        assertThat(kept.size()).isBetween(5, 40);
+        assertThat(kept.get(0).id()).isEqualTo("id-40");
+        assertThat(kept).extracting(HistoryEntry::id).doesNotContain("id-1");
+        assertThat(kept.get(0).parameters()).isEqualTo(java.util.Map.of("n", 40));
+        assertThat(dir.resolve("acme.jsonl.compacting")).doesNotExist();
+    }
 }
