@@ -72,7 +72,7 @@ class PluginRoutesController {
      * The action a route declares, asked on top of the generic plugin permission (so a route can only narrow who
      * may call it). An action this server does not know is refused: it cannot be decided, so it is not allowed.
      */
-    private static Permission declared(String pluginId, PluginRoutes.Route route) {
+    static Permission declared(String pluginId, PluginRoutes.Route route) {
         return Permission.ofAction(route.action()).orElseThrow(() -> {
             log.error("plugin {} route {} {} requires action {}, which this server does not know; refusing the call",
                     pluginId, route.method(), route.path(), route.action());
