@@ -35,10 +35,12 @@ class CliProcessTest {
                 .orElseThrow(() -> new AssertionError("no 'run … started' line in: " + output)).split(" ")[1];
     }
 
-    private static void awaitFile(Path file, Process process) throws Exception {
+    private static void awaitFile(Path file, Process process, Path out) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (!Files.exists(file)) {
-            assertThat(process.isAlive()).as("maestro exited early").isTrue();
+            if (!process.isAlive()) {
+                throw new AssertionError("maestro exited early (" + process.exitValue() + "); its output:\n" + Files.readString(out));
+            }
             assertThat(System.currentTimeMillis()).as("waiting for " + file).isLessThan(deadline);
             Thread.sleep(50);
         }
@@ -66,7 +68,7 @@ class CliProcessTest {
                 """.formatted(ledger, blocking));
         Path out = work.resolve("run.out");
         Process run = start(out, "run", spec.toString());
-        awaitFile(blocking, run);
+        awaitFile(blocking, run, out);
         String runId = runId(Files.readString(out));
         run.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -104,7 +106,7 @@ class CliProcessTest {
                 """.formatted(pid, pid, pid));
         Path out = work.resolve("run.out");
         Process run = start(out, "run", spec.toString());
-        awaitFile(pid, run);
+        awaitFile(pid, run, out);
         new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(run.exitValue()).isEqualTo(130);
