@@ -18,7 +18,7 @@ describe('ConsolePage: asking', () => {
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Console' })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Main' }).querySelector('a[href="/console"]')?.getAttribute('aria-current')).toBe('page');
-    expect(document.title).toBe('Console · Maestro');
+    await waitFor(() => expect(document.title).toBe('Console · Maestro')); // set by an effect, after the heading renders
     await userEvent.type(screen.getByLabelText('Question'), 'Who is Ann?{Control>}{Enter}{/Control}');
 
     expect((await screen.findByTestId('translation-status')).textContent).toContain('Confident');
