@@ -70,8 +70,17 @@ class CliProcessTest {
         Process run = start(out, "run", spec.toString());
         awaitFile(blocking, run, out);
         String runId = runId(Files.readString(out));
+        List<ProcessHandle> opa;
+        try (var children = run.toHandle().descendants()) {
+            opa = children.filter(p -> p.info().commandLine().orElse("").contains("opa run")).toList();
+        }
+        assertThat(opa).as("the run started its local OPA").isNotEmpty();
         run.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // its OPA goes with it: the watchdog shell sees its stdin pipe from the dead JVM close
+        long opaDeadline = System.currentTimeMillis() + 15_000;
+        while (opa.stream().anyMatch(ProcessHandle::isAlive) && System.currentTimeMillis() < opaDeadline) Thread.sleep(100);
+        assertThat(opa).as("no OPA outlives a SIGKILLed maestro").noneMatch(ProcessHandle::isAlive);
         // the orphaned step process dies with the machine in a real crash
         try (var ps = ProcessHandle.allProcesses()) {
             ps.filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(blocking.toString())).orElse(false))

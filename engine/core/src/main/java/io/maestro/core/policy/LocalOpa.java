@@ -31,6 +31,23 @@ import tools.jackson.databind.json.JsonMapper;
  * OPA's log goes to {@code <dir>/opa.log}; {@link #close()} stops it.
  */
 public final class LocalOpa implements AutoCloseable {
+    /**
+     * OPA runs under a small POSIX shell that also watches its own stdin, a pipe from this JVM: when
+     * the JVM dies, even by SIGKILL, the pipe closes and the watcher stops OPA, so no OPA outlives its
+     * Maestro. A SIGTERM to the shell (our {@code destroy()}) stops OPA at once; the shell exits with OPA's code.
+     * (Background jobs of a non-interactive shell read /dev/null, hence the pipe kept on fd 3 for the watcher.)
+     */
+    static final String WATCHDOG = """
+            exec 3<&0
+            "$@" </dev/null 3<&- & child=$!
+            ( while read -r _ <&3; do :; done; kill "$child" 2>/dev/null ) & watcher=$!
+            exec 3<&-
+            trap 'kill "$child" "$watcher" 2>/dev/null; exit 143' TERM INT HUP
+            wait "$child"; code=$?
+            kill "$watcher" 2>/dev/null
+            exit "$code"
+            """;
+
     private static final Logger log = LoggerFactory.getLogger(LocalOpa.class);
     public static final String KEY_ID = "maestro-local";
     private final Path opa;
@@ -209,8 +226,10 @@ public final class LocalOpa implements AutoCloseable {
                 "keys", Map.of(keys.keyId(), Map.of("algorithm", "RS256", "key", Files.readString(keys.publicKey()))),
                 "status", Map.of("service", "maestro"))));
         Path logFile = dir.resolve("opa.log");
-        process = new ProcessBuilder(opa.toString(), "run", "--server", "--addr", "127.0.0.1:" + port, "--skip-version-check",
-                "--log-format", "json", "--log-level", "error", "--config-file", config.toString())
+        var command = new java.util.ArrayList<>(List.of("sh", "-c", WATCHDOG, "maestro-opa"));
+        command.addAll(List.of(opa.toString(), "run", "--server", "--addr", "127.0.0.1:" + port, "--skip-version-check",
+                "--log-format", "json", "--log-level", "error", "--config-file", config.toString()));
+        process = new ProcessBuilder(command)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
         Process started = process;
         // a JVM that exits (normally, or on SIGTERM / Ctrl-C) takes its OPA with it
