@@ -1,6 +1,5 @@
 package io.maestro.nlcypher;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.maestro.nlcypher.compose.Composed;
 import io.maestro.nlcypher.compose.Composer;
 import io.maestro.nlcypher.intent.IntentIndex;
@@ -30,11 +29,7 @@ public final class OfflineTranslator implements Translator {
     private final IntentIndex index;
     private final double threshold;
 
-    public OfflineTranslator(GraphSchema schema, Lexicon lexicon, EmbeddingModel model, double threshold) {
-        this(schema, lexicon, new IntentIndex(model), threshold);
-    }
-
-    OfflineTranslator(GraphSchema schema, Lexicon lexicon, IntentIndex index, double threshold) {
+    public OfflineTranslator(GraphSchema schema, Lexicon lexicon, IntentIndex index, double threshold) {
         if (!(threshold > 0 && threshold < 1)) throw new IllegalArgumentException("the confidence threshold must be between 0 and 1, got " + threshold);
         this.linker = new QuestionLinker(schema, lexicon);
         this.composer = new Composer(schema, lexicon);

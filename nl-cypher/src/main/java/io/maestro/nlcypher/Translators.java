@@ -2,6 +2,7 @@ package io.maestro.nlcypher;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.maestro.nlcypher.intent.IntentIndex;
 import io.maestro.nlcypher.link.Lexicon;
 import io.maestro.nlcypher.model.ChatModels;
 import io.maestro.nlcypher.model.CypherCheck;
@@ -25,13 +26,31 @@ import org.neo4j.driver.Driver;
 public final class Translators {
     public static final double DEFAULT_THRESHOLD = 0.6;
     private static EmbeddingModel embeddings;
+    private static IntentIndex intents;
+    private static FewShots shots;
 
     private Translators() { }
 
     /** The in-process MiniLM model shipped in its jar, loaded once per JVM (about 0.7 s). */
     public static synchronized EmbeddingModel embeddings() {
-        if (embeddings == null) embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        if (embeddings == null) {
+            // the model loads through DJL, whose usage tracking would call the EC2 metadata address at load
+            if (System.getProperty("OPT_OUT_TRACKING") == null) System.setProperty("OPT_OUT_TRACKING", "true");
+            embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        }
         return embeddings;
+    }
+
+    /** The intents' example phrasings, embedded once per JVM: they do not depend on the graph. */
+    static synchronized IntentIndex intents() {
+        if (intents == null) intents = new IntentIndex(embeddings());
+        return intents;
+    }
+
+    /** The model backends' worked examples, embedded once per JVM. */
+    static synchronized FewShots shots() {
+        if (shots == null) shots = FewShots.bundled(embeddings());
+        return shots;
     }
 
     public static Translator create(Driver driver, String database, Map<String, String> settings) {
@@ -44,11 +63,11 @@ public final class Translators {
         String lexiconFile = settings.get("MAESTRO_NLQ_LEXICON");
         GraphSchema schema = new SchemaReader(driver, database).read();
         Lexicon lexicon = Lexicon.load(schema, lexiconFile == null || lexiconFile.isBlank() ? null : Path.of(lexiconFile));
-        Translator offline = new OfflineTranslator(schema, lexicon, embeddings(), threshold);
+        Translator offline = new OfflineTranslator(schema, lexicon, intents(), threshold);
         Translator chosen = offline;
         if (model.isPresent()) {
             var s = model.get();
-            var primary = new ModelTranslator(ChatModels.create(s), s.provider() + ":" + s.model(), schema, FewShots.bundled(embeddings()),
+            var primary = new ModelTranslator(ChatModels.create(s), s.provider() + ":" + s.model(), schema, shots(),
                     CypherCheck.explain(driver, database), s.corrections());
             chosen = new FallbackTranslator(primary, offline);
         }

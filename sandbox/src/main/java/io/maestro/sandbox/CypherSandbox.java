@@ -12,11 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
@@ -206,9 +204,7 @@ public final class CypherSandbox {
     }
 
     private Session session(String database) {
-        var config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
-        if (database != null) config.withDatabase(database);
-        return driver.session(config.build());
+        return ReadSessions.open(driver, database);
     }
 
     private static Map<String, Object> row(Record r) {

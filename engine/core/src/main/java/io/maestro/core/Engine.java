@@ -69,9 +69,6 @@ public final class Engine implements AutoCloseable {
                 : fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : home.resolve("plugins");
         this.warnings = warnings;
         this.spanProcessors = List.copyOf(spanProcessors);
-        // libraries a plugin brings (the Cypher sandbox, the translator) meter into Micrometer's global
-        // registry, since the plugin API carries no metrics type; this makes their meters the engine's too
-        io.micrometer.core.instrument.Metrics.addRegistry(metrics);
     }
 
     public static Path home(Map<String, String> env) {
@@ -116,6 +113,9 @@ public final class Engine implements AutoCloseable {
     public synchronized PluginHost plugins() {
         if (plugins == null) {
             // plugins ask the same policy layer as the engine; OPA starts at the first question, not before
+            // libraries a plugin uses (the Cypher sandbox, the translator) meter into Micrometer's global
+            // registry, since the plugin API carries no metrics type; this makes their meters the engine's too
+            io.micrometer.core.instrument.Metrics.addRegistry(metrics);
             plugins = new PluginHost(pluginsDir, home, bus(), executors, metrics, env,
                     (runId, reason) -> conductor != null && conductor.cancel(runId, reason), new LazyPolicy(this::policy));
             for (String problem : plugins.sync()) warnings.accept("plugin refused: " + problem);

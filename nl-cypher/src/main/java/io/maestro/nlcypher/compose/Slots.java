@@ -37,30 +37,26 @@ final class Slots {
         return Optional.empty();
     }
 
-    /** The first mentioned property of {@code label} that passes {@code kind}, or the label's usual measure. */
+    /** A property to rank by (a number, a date or a birth year): the first one mentioned, or the label's usual measure. */
     Optional<String> measure(Linked q, String label, boolean allowDefault) {
-        for (var p : q.properties()) {
-            var info = schema.property(label, p.property());
-            if (info.isPresent() && sortable(info.get())) return Optional.of(p.property());
-        }
-        if (!allowDefault) return Optional.empty();
-        for (String p : DEFAULT_MEASURE) {
-            var info = schema.property(label, p);
-            if (info.isPresent() && sortable(info.get()) && !p.equals("severity")) return Optional.of(p);
-        }
-        return Optional.empty();
+        return property(q, label, allowDefault, Slots::sortable, "severity");
     }
 
-    /** A numeric property of the label (for sums and averages). */
+    /** A numeric property (for sums and averages): the first one mentioned, or the label's usual one. */
     Optional<String> numeric(Linked q, String label, boolean allowDefault) {
+        return property(q, label, allowDefault, p -> p.kind().numeric(), "born");
+    }
+
+    private Optional<String> property(Linked q, String label, boolean allowDefault, java.util.function.Predicate<PropertyInfo> fits,
+                                      String neverByDefault) {
         for (var p : q.properties()) {
             var info = schema.property(label, p.property());
-            if (info.isPresent() && info.get().kind().numeric()) return Optional.of(p.property());
+            if (info.isPresent() && fits.test(info.get())) return Optional.of(p.property());
         }
         if (!allowDefault) return Optional.empty();
         for (String p : DEFAULT_MEASURE) {
             var info = schema.property(label, p);
-            if (info.isPresent() && info.get().kind().numeric() && !p.equals("born")) return Optional.of(p);
+            if (info.isPresent() && fits.test(info.get()) && !p.equals(neverByDefault)) return Optional.of(p);
         }
         return Optional.empty();
     }

@@ -5,10 +5,9 @@ import io.maestro.nlcypher.Translator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
+import io.maestro.sandbox.ReadSessions;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -61,9 +60,7 @@ public final class EvalRunner {
     }
 
     private QueryResult execute(String cypher, Map<String, Object> params) {
-        var config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
-        if (database != null) config.withDatabase(database);
-        try (var session = driver.session(config.build())) {
+        try (var session = ReadSessions.open(driver, database)) {
             return session.executeRead(tx -> {
                 var result = tx.run(cypher, params);
                 List<String> columns = result.keys();

@@ -2,9 +2,8 @@ package io.maestro.nlcypher.model;
 
 import io.maestro.sandbox.CypherFacts;
 import java.util.Optional;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
+import io.maestro.sandbox.ReadSessions;
 import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
@@ -23,9 +22,7 @@ public interface CypherCheck {
             } catch (RuntimeException e) {
                 return Optional.of("the query does not parse: " + e.getMessage());
             }
-            var config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
-            if (database != null) config.withDatabase(database);
-            try (var session = driver.session(config.build())) {
+            try (var session = ReadSessions.open(driver, database)) {
                 session.run("EXPLAIN " + cypher).consume();
                 return Optional.empty();
             } catch (Neo4jException e) {

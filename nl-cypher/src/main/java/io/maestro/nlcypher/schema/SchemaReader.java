@@ -11,11 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
+import io.maestro.sandbox.ReadSessions;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,8 +125,6 @@ public final class SchemaReader {
     }
 
     private Session session() {
-        var config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
-        if (database != null) config.withDatabase(database);
-        return driver.session(config.build());
+        return ReadSessions.open(driver, database);
     }
 }

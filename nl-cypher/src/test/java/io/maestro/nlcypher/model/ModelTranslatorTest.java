@@ -92,7 +92,16 @@ class ModelTranslatorTest {
                 .hasMessageContaining("MAESTRO_NLQ_MODEL");
         var s = ModelSettings.fromEnvironment(settings()).orElseThrow();
         assertThat(s.toString()).doesNotContain("sk-test");
-        assertThat(ChatModels.create(ModelSettings.fromEnvironment(Map.of("MAESTRO_NLQ_BACKEND", "ollama", "MAESTRO_NLQ_MODEL", "llama3")).orElseThrow()))
-                .isNotNull();
+    }
+
+    @Test
+    void anOllamaThatIsNotRunningFallsBackToTheOfflineTranslator() {
+        // the real Ollama client over the wire, to a loopback port nothing listens on
+        int closed = io.maestro.core.os.LocalResources.freeLoopbackPort();
+        var t = Translators.create(SampleNeo4j.driver(), "neo4j", Map.of("MAESTRO_NLQ_BACKEND", "ollama", "MAESTRO_NLQ_MODEL", "llama3",
+                "MAESTRO_NLQ_BASE_URL", "http://127.0.0.1:" + closed, "MAESTRO_NLQ_TIMEOUT_MS", "3000")).translate("How many people are there?");
+        assertThat(t.backend()).isEqualTo("offline");
+        assertThat(t.notes().get(0)).contains("ollama:llama3 failed");
+        assertThat(t.best().cypher()).contains("count(");
     }
 }

@@ -29,9 +29,9 @@ final class PluginPolicy implements PolicyDecisions {
             PolicyAnswer answer = policy.evaluate(path, input);
             return new PolicyVerdict(answer.result(), answer.revision());
         } catch (io.maestro.core.policy.PolicyUnavailableException e) {
-            throw new PolicyUnavailableException(e.getMessage());
+            throw new PolicyUnavailableException(e.getMessage(), e);
         } catch (RuntimeException e) { // e.g. OPA could not be started: still no decision, never an allow
-            throw new PolicyUnavailableException("no policy decision for plugin " + pluginId + " at " + path + ": " + e.getMessage());
+            throw new PolicyUnavailableException("no policy decision for plugin " + pluginId + " at " + path + ": " + e.getMessage(), e);
         }
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConsoleRoutes {
     private static final Logger log = LoggerFactory.getLogger(ConsoleRoutes.class);
-    static final int MAX_QUESTION_CHARS = 2_000;
+    static final int MAX_QUESTION_CHARS = io.maestro.nlcypher.Questions.MAX_LENGTH;
     static final int MAX_CYPHER_CHARS = 20_000;
     static final int MAX_BODY_BYTES = 256 * 1024;
     static final int DEFAULT_HISTORY = 50;
@@ -147,9 +147,7 @@ final class ConsoleRoutes {
         var items = new ArrayList<Map<String, Object>>();
         for (HistoryEntry e : history.newest(request.tenant(), limit)) {
             // parameters included, so a translated query loaded back from history runs with its values (the UI reads them)
-            var item = e.toMap();
-            item.put("parameters", Json.value(item.get("parameters")));
-            items.add(item);
+            items.add(e.toMap());
         }
         return json.ok(Map.of("items", items));
     }

@@ -50,6 +50,11 @@ final class QueryHistory {
         this.json = json;
         this.maxFileBytes = maxFileBytes;
         this.keep = keep;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the query history directory " + dir, e);
+        }
     }
 
     void append(String tenant, HistoryEntry e) {
@@ -57,14 +62,15 @@ final class QueryHistory {
         byte[] bytes = (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
             try {
-                Files.createDirectories(dir);
+                long size;
+                // no fsync per query: the history is the analyst's convenience, the audit log is the record
                 try (FileChannel out = FileChannel.open(file(tenant), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND)) {
                     ByteBuffer buffer = ByteBuffer.wrap(bytes);
                     while (buffer.hasRemaining()) out.write(buffer);
-                    out.force(false);
+                    size = out.size();
                 }
-                if (Files.size(file(tenant)) > maxFileBytes) compact(tenant);
+                if (size > maxFileBytes) compact(tenant);
             } catch (IOException ex) {
                 throw new UncheckedIOException("cannot append to the query history of tenant " + tenant, ex);
             }
