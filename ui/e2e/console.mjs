@@ -38,7 +38,7 @@ export async function consoleFlow(page, base, { check, axe, step = (name) => con
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
   const status = page.getByTestId('translation-status');
   await expectShown(page, check, status, ask, 'the question was not translated', SLOW_MS);
-  const translated = await status.getAttribute('data-value');
+  const translated = await status.getAttribute('data-status');
   check(translated === 'CONFIDENT', `the translation is ${translated}, expected CONFIDENT`);
   const cypher = await page.getByTestId('query').getByTestId('cypher-code').innerText();
   check(/count/i.test(cypher), `the translated Cypher has no count: ${flat(cypher)}`);
@@ -49,7 +49,7 @@ export async function consoleFlow(page, base, { check, axe, step = (name) => con
   const preview = page.getByTestId('preview');
   const badge = page.getByTestId('cost-badge');
   await expectShown(page, check, badge, preview, 'the preview failed');
-  const cost = await badge.getAttribute('data-value');
+  const cost = await badge.getAttribute('data-status');
   check(['CHEAP', 'MODERATE', 'EXPENSIVE'].includes(cost), `the count query costs ${cost}`);
 
   step('console: run the question');

@@ -46,9 +46,8 @@ export interface CostPreview {
   relationshipTypes: string[];
 }
 
-/** A scalar, list, map, node `{id, labels, properties}` or relationship `{id, type, start, end, properties}`. */
-export type ResultValue = unknown;
-export type ResultRow = Record<string, ResultValue>;
+/** Each value is a scalar, list, map, node `{id, labels, properties}` or relationship `{id, type, start, end, properties}`. */
+export type ResultRow = Record<string, unknown>;
 
 export interface QueryResult {
   columns: string[];

@@ -48,6 +48,11 @@ export function formatSpecError(error: SpecError): string {
   return `${where}${field}: ${message}${hint}`;
 }
 
+/** The sandbox rule named by a refusal, or undefined when the error is not one. */
+export function sandboxRule(error: unknown): string | undefined {
+  return error instanceof ProblemError ? error.rule : undefined;
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

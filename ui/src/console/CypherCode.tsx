@@ -15,7 +15,7 @@ function render(stream: Prism.TokenStream, key: string): ReactNode {
   );
 }
 
-export function highlightCypher(cypher: string): ReactNode {
+function highlightCypher(cypher: string): ReactNode {
   return render(Prism.tokenize(cypher, Prism.languages.cypher), 't');
 }
 

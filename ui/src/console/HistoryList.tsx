@@ -2,9 +2,10 @@ import type { HistoryItem } from '../api/nlCypher';
 import { Loading } from '../components/Loading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ScrollRegion } from '../components/ScrollRegion';
+import { StatusBadge } from '../components/StatusBadge';
 import type { AsyncState } from '../hooks/useAsync';
 import { formatTimestamp } from '../lib/format';
-import { LookBadge } from './looks';
+import { CONSOLE_LOOKS } from '../lib/status';
 
 interface Props {
   history: AsyncState<HistoryItem[]>;
@@ -13,7 +14,7 @@ interface Props {
 
 /** The tenant's earlier questions and queries, newest first; choosing one loads it into the editor. */
 export function HistoryList({ history, onLoad }: Props) {
-  const items = history.data ? [...history.data].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)) : undefined;
+  const items = history.data;
   return (
     <section className="card" aria-labelledby="history-heading" data-testid="history">
       <div className="section-head">
@@ -52,7 +53,7 @@ export function HistoryList({ history, onLoad }: Props) {
                     <code className="history-cypher">{item.cypher}</code>
                   </td>
                   <td>
-                    <LookBadge value={item.status} />
+                    <StatusBadge status={item.status} looks={CONSOLE_LOOKS} />
                     {item.rule && (
                       <>
                         {' '}

@@ -1,15 +1,16 @@
 import type { CostPreview } from '../api/nlCypher';
-import { ProblemError } from '../api/problem';
+import { sandboxRule } from '../api/problem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ScrollRegion } from '../components/ScrollRegion';
+import { StatusBadge } from '../components/StatusBadge';
+import { CONSOLE_LOOKS } from '../lib/status';
 import type { Call } from './useConsole';
-import { LookBadge } from './looks';
 
 const rowsFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
 /** The planner's estimate: cost class, largest row estimate, operators by depth and notices; or the refusal. */
 export function PreviewView({ preview }: { preview: Call<CostPreview> }) {
-  const refused = preview.error instanceof ProblemError && preview.error.rule;
+  const refused = sandboxRule(preview.error) !== undefined;
   if (!preview.data && !preview.error) return null;
   return (
     <section className="card" aria-labelledby="preview-heading" data-testid="preview">
@@ -24,7 +25,7 @@ function PreviewDetails({ preview }: { preview: CostPreview }) {
   return (
     <>
       <p className="preview-summary">
-        <LookBadge value={preview.costClass} testId="cost-badge" /> Up to {rowsFormat.format(preview.maxEstimatedRows)}{' '}
+        <StatusBadge status={preview.costClass} looks={CONSOLE_LOOKS} testId="cost-badge" /> Up to {rowsFormat.format(preview.maxEstimatedRows)}{' '}
         estimated rows at the largest step.
       </p>
       {preview.costClass === 'BLOCKED' && (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type Ref } from 'react';
-import { formatValue } from '../lib/format';
+import { formatResultValue } from '../lib/resultValues';
 import { CypherCode } from './CypherCode';
 import type { ConsoleState } from './useConsole';
 
@@ -12,14 +12,11 @@ interface Props {
 
 /** The current query: highlighted or edited by hand, its parameters, and the Preview and Run actions. */
 export function QueryPanel({ state, editing, onEditingChange, headingRef }: Props) {
-  const { query, checked, setChecked, preview, result, runBlocker } = state;
+  const { query, checked, setChecked, preview, result, runBlocker, hasQuery } = state;
   const parameters = Object.entries(query.parameters);
-  const hasQuery = query.cypher.trim() !== '';
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const wasEditing = useRef(editing);
   useEffect(() => {
-    if (editing && !wasEditing.current) textarea.current?.focus();
-    wasEditing.current = editing;
+    if (editing) textarea.current?.focus();
   }, [editing]);
 
   return (
@@ -62,7 +59,7 @@ export function QueryPanel({ state, editing, onEditingChange, headingRef }: Prop
             <div key={name}>
               <dt>${name}</dt>
               <dd>
-                <code>{formatValue(value)}</code>
+                <code>{formatResultValue(value)}</code>
               </dd>
             </div>
           ))}

@@ -1,23 +1,19 @@
 import { useMemo } from 'react';
-import type { ResultRow } from '../api/nlCypher';
-import { forceLayout } from '../lib/forceLayout';
-import { capGraph, graphFromRows } from '../lib/graphFromRows';
+import type { ForceLayout } from '../lib/forceLayout';
+import type { CappedGraph } from '../lib/graphFromRows';
 import { nodeCaption } from '../lib/resultValues';
 
-export const MAX_DRAWN_NODES = 200;
 const RADIUS = 16;
 const MARGIN = 70;
 const PALETTE = 6;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** A small picture of the nodes and relationships in the result; the table stays the accessible view. */
-export function ResultGraph({ rows }: { rows: ResultRow[] }) {
-  const graph = useMemo(() => capGraph(graphFromRows(rows), MAX_DRAWN_NODES), [rows]);
-  const layout = useMemo(
-    () => forceLayout(graph.nodes.map((node) => node.id), graph.relationships),
-    [graph],
-  );
+/**
+ * A small picture of the nodes and relationships in the result; the table stays the accessible view.
+ * The graph and its layout come from the caller so that they are computed once per result, not per visit to the tab.
+ */
+export function ResultGraph({ graph, layout }: { graph: CappedGraph; layout: ForceLayout }) {
   const labelIndex = useMemo(() => {
     const labels = [...new Set(graph.nodes.map((node) => node.labels[0] ?? ''))];
     return new Map(labels.map((label, index) => [label, index % PALETTE]));

@@ -1,6 +1,8 @@
 import type { Candidate, Translation } from '../api/nlCypher';
+import { StatusBadge } from '../components/StatusBadge';
+import { CONSOLE_LOOKS } from '../lib/status';
 import { CypherCode } from './CypherCode';
-import { LookBadge, percent } from './looks';
+import { percent } from './looks';
 
 interface Props {
   translation: Translation;
@@ -16,7 +18,7 @@ export function TranslationView({ translation, current, onChoose, onWriteByHand 
     <section className="card" aria-labelledby="translation-heading" data-testid="translation">
       <h2 id="translation-heading">Translation</h2>
       <p className="translation-summary" role="status">
-        <LookBadge value={translation.status} testId="translation-status" />{' '}
+        <StatusBadge status={translation.status} looks={CONSOLE_LOOKS} testId="translation-status" />{' '}
         <span data-testid="translation-confidence">{percent(translation.confidence)} confidence</span>
         <span className="muted"> · {translation.backend}</span>
       </p>

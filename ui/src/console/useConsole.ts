@@ -11,7 +11,7 @@ import {
   type QueryResult,
   type Translation,
 } from '../api/nlCypher';
-import { ProblemError } from '../api/problem';
+import { sandboxRule } from '../api/problem';
 import { useApi } from '../auth/authContext';
 import { useAsync } from '../hooks/useAsync';
 
@@ -102,8 +102,7 @@ export function useConsole() {
     history.reload();
   };
 
-  const refusal = preview.error instanceof ProblemError && preview.error.rule ? preview.error : null;
-  const blocked = preview.data?.costClass === 'BLOCKED' || refusal !== null;
+  const blocked = preview.data?.costClass === 'BLOCKED' || sandboxRule(preview.error) !== undefined;
   const hasQuery = query.cypher.trim() !== '';
   const runBlocker = !hasQuery
     ? 'Write or ask for a query first.'
@@ -128,6 +127,7 @@ export function useConsole() {
     result,
     run,
     runBlocker,
+    hasQuery,
     history,
     loadFromHistory,
   };

@@ -25,6 +25,11 @@ describe('forceLayout', () => {
   it('handles an empty graph and a single node', () => {
     expect(forceLayout([], []).positions.size).toBe(0);
     const one = forceLayout(['x'], []);
-    expect(one.positions.get('x')).toEqual({ x: one.minX, y: one.minY });
+    expect(one.positions.size).toBe(1);
+    const x = one.positions.get('x')!;
+    expect(Number.isFinite(x.x) && Number.isFinite(x.y)).toBe(true);
+    expect([one.minX, one.minY]).toEqual([x.x, x.y]);
+    expect(one.minX).toBe(one.maxX);
+    expect(one.minY).toBe(one.maxY);
   });
 });

@@ -24,7 +24,7 @@ describe('ConsolePage: preview', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Preview cost' }));
     const badge = await screen.findByTestId('cost-badge');
     expect(badge.textContent).toContain('Cheap');
-    expect(badge.getAttribute('data-value')).toBe('CHEAP');
+    expect(badge.getAttribute('data-status')).toBe('CHEAP');
     expect(screen.getByTestId('preview').textContent).toContain('Up to 120 estimated rows');
     const operators = within(screen.getByTestId('plan-operators')).getAllByRole('row').slice(1);
     expect(operators.map((row) => [row.getAttribute('data-depth'), row.textContent])).toEqual([

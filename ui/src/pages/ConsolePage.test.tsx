@@ -30,7 +30,7 @@ describe('ConsolePage: asking', () => {
     expect(tokens('class-name')).toEqual(['Person']);
     expect(tokens('variable')).toEqual(['$name']);
     const parameters = screen.getByTestId('query-parameters');
-    expect([...parameters.querySelectorAll('dt, dd')].map((e) => e.textContent)).toEqual(['$name', 'Ann']);
+    expect([...parameters.querySelectorAll('dt, dd')].map((e) => e.textContent)).toEqual(['$name', '"Ann"']);
     expect(screen.getByTestId('query-explanation').textContent).toBe('Counts every Person node.');
     expect(screen.queryByTestId('unsure-notice')).toBeNull();
     expect((screen.getByTestId('run-query') as HTMLButtonElement).disabled).toBe(false);
@@ -137,8 +137,9 @@ describe('ConsolePage: history', () => {
   it('lists earlier queries newest first and loads one into the editor', async () => {
     const { calls } = renderApp('/console', {
       ...consoleRoutes([
-        historyItem({ id: 'old', at: '2024-05-01T09:00:00Z', question: null, cypher: 'MATCH (n) DETACH DELETE n', status: 'BLOCKED', rule: 'cypher.write', rows: null }),
+        // the server sends the history newest first
         historyItem({ id: 'new', at: '2024-05-01T10:00:00Z', parameters: { limit: 5 } }),
+        historyItem({ id: 'old', at: '2024-05-01T09:00:00Z', question: null, cypher: 'MATCH (n) DETACH DELETE n', status: 'BLOCKED', rule: 'cypher.write', rows: null }),
       ]),
     });
     const rows = await screen.findAllByTestId('history-row');
